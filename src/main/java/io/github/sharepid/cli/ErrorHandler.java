@@ -1,0 +1,67 @@
+package io.github.sharepid.cli;
+
+import io.github.sharepid.SharepidException;
+import io.github.sharepid.kube.KubeErrors;
+import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place errors become output: one line on stderr ({@code error: ...}) and an exit code
+ * (1 failure, 2 usage). Stack traces only with {@code -v}.
+ */
+public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final PrintWriter err;
+    private final BooleanSupplier verbose;
+
+    public ErrorHandler(PrintWriter err, BooleanSupplier verbose) {
+        this.err = err;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+        err.println("error: " + oneLine(ex.getMessage()) + " (see '" + help + "')");
+        err.flush();
+        return SharepidException.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        SharepidException known = translate(ex);
+        if (verbose.getAsBoolean()) {
+            ex.printStackTrace(err);
+        }
+        if (known != null) {
+            err.println("error: " + oneLine(known.getMessage()));
+            err.flush();
+            return known.exitCode();
+        }
+        err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+                + (verbose.getAsBoolean() ? "" : " (run with -v for details)"));
+        err.flush();
+        return SharepidException.FAILURE;
+    }
+
+    /** The user-facing form of {@code ex}, or null when it is a bug rather than a condition. */
+    static SharepidException translate(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SharepidException s) {
+                return s;
+            }
+        }
+        if (ex instanceof ParameterException pe) {
+            return SharepidException.usage(pe.getMessage());
+        }
+        return KubeErrors.translate(ex);
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

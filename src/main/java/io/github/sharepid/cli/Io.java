@@ -1,0 +1,81 @@
+package io.github.sharepid.cli;
+
+import io.github.sharepid.kube.Terminals;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The process's standard streams, handed to commands so tests can capture them.
+ * {@link #stdout()} is for data bytes (peek-root streams files through it), {@link #out()} is the same
+ * stream as text; {@link #err()} is for progress, warnings and errors.
+ */
+public final class Io implements AutoCloseable {
+    private final InputStream in;
+    private final OutputStream stdout;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final BooleanSupplier stdinIsTerminal;
+
+    public Io(InputStream in, OutputStream stdout, PrintWriter err, BooleanSupplier stdinIsTerminal) {
+        this.in = in;
+        this.stdout = stdout;
+        this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
+        this.err = err;
+        this.stdinIsTerminal = stdinIsTerminal;
+    }
+
+    public static Io system() {
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        // Checked only when a command asks: loading the terminal library is not free.
+        return new Io(new FileInputStream(FileDescriptor.in), stdout, err, Terminals::stdinIsTerminal);
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    /** Raw data bytes; call {@link #flush()} first if text was written to {@link #out()}. */
+    public OutputStream stdout() {
+        out.flush();
+        return stdout;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public boolean stdinIsTerminal() {
+        return stdinIsTerminal.getAsBoolean();
+    }
+
+    /** Flushes text and bytes written so far, in order. */
+    public void flush() {
+        out.flush();
+        try {
+            stdout.flush();
+        } catch (IOException e) {
+            // stdout is gone (closed pipe): nothing is left to tell anyone.
+        }
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

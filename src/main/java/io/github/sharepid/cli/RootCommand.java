@@ -1,0 +1,85 @@
+package io.github.sharepid.cli;
+
+import io.github.sharepid.kube.KubeConnector;
+import io.github.sharepid.kube.KubeContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code kubectl sharepid}: the root command; holds what every subcommand shares. */
+@Command(name = "kubectl sharepid",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Debug a pod through a shared process namespace: copy it with shareProcessNamespace: true",
+            "and a debug shell, then see, signal and read across its containers."
+        },
+        subcommands = {
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:failure: the API, the cluster or the remote command failed",
+            " 2:usage: a flag, an argument or a name is wrong",
+            "  :debug passes the debug shell's own exit code through"
+        })
+public class RootCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KubeFlags kubeFlags;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log API calls on stderr; show stack traces of errors.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress or hints on stderr; errors are still printed.")
+    boolean quiet;
+
+    private final Io io;
+    private final KubeConnector connector;
+
+    public RootCommand(Io io, KubeConnector connector) {
+        this.io = io;
+        this.connector = connector;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Opens the one client of this invocation; the caller closes it. */
+    public KubeContext connect() {
+        return connector.connect(kubeFlags.toOptions());
+    }
+
+    /** Progress and hints: stderr, silenced by {@code -q}. */
+    public void progress(String message) {
+        if (!quiet) {
+            io.err().println(message);
+            io.err().flush();
+        }
+    }
+
+    /** Warnings: stderr, silenced by {@code -q}. */
+    public void warn(String message) {
+        progress("warning: " + message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.sharepid.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** The real {@link KubeContext}: one fabric8 client and the adapters over it. */
+public final class Fabric8Context implements KubeContext {
+    private final KubernetesClient client;
+
+    public Fabric8Context(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String namespace() {
+        String ns = client.getNamespace();
+        return ns == null || ns.isBlank() ? "default" : ns;
+    }
+
+    @Override
+    public String serverUrl() {
+        return String.valueOf(client.getMasterUrl());
+    }
+
+    @Override
+    public PodGateway pods() {
+        throw new UnsupportedOperationException("KubePodGateway not written yet");
+    }
+
+    @Override
+    public RemoteExecutor executor() {
+        throw new UnsupportedOperationException("Fabric8Executor not written yet");
+    }
+
+    @Override
+    public Attacher attacher() {
+        throw new UnsupportedOperationException("Fabric8Attacher not written yet");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.sharepid.kube;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every pod API call the commands make. Errors come back as {@link io.github.sharepid.SharepidException}
+ * with a message that names the pod and namespace (404) or the refused verb (403).
+ */
+public interface PodGateway {
+    /** The label every object kubectl-sharepid creates carries, and the only ones it ever deletes. */
+    String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    String MANAGED_BY_VALUE = "kubectl-sharepid";
+    String SOURCE_ANNOTATION = "sharepid.io/source-pod";
+    String DEBUG_CONTAINER_ANNOTATION = "sharepid.io/debug-container";
+    String CREATED_ANNOTATION = "sharepid.io/created";
+
+    /** The pod, or a FAILURE saying {@code pod "x" not found in namespace "y"}. */
+    Pod get(String namespace, String name);
+
+    /**
+     * Creates the pod with one API call and checks the returned object kept
+     * {@code spec.shareProcessNamespace: true}; if the server dropped it, deletes the copy and fails.
+     */
+    Pod create(Pod pod);
+
+    /**
+     * Watches (no polling) until the pod is Running with {@code container} started, reporting progress;
+     * fails fast with the reason and the pod's recent events on image pull errors,
+     * CreateContainerConfigError, Unschedulable, the container exiting, the pod failing, or the timeout.
+     */
+    Pod awaitRunning(String namespace, String name, String container, Duration timeout, Progress progress);
+
+    /**
+     * Watches until {@code container} has terminated and returns its exit code, or {@code null} if it is
+     * still running when {@code timeout} passes or the pod is gone.
+     */
+    Integer awaitExitCode(String namespace, String name, String container, Duration timeout);
+
+    /** Deletes the pod (grace period in seconds; {@code null} = the pod's own); true if it existed. */
+    boolean delete(String namespace, String name, Long gracePeriodSeconds);
+
+    /** Pods carrying the managed-by label, in {@code namespace} or in all namespaces when it is null. */
+    List<Pod> listManaged(String namespace);
+
+    /** The pod's events, oldest first, at most {@code limit}. */
+    List<Event> recentEvents(String namespace, String podName, int limit);
+
+    /** Receives one line of progress (stderr material, never data). */
+    @FunctionalInterface
+    interface Progress {
+        void step(String message);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.sharepid.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the user asked of {@code kubectl sharepid debug}, already validated by the CLI layer.
+ *
+ * @param copyName      the copy's name ({@code --copy-to}), or {@code null} for {@code <pod>-sharepid-<5 chars>}
+ * @param container     the debug container's name ({@code -c}, default {@code sharepid})
+ * @param image         the debug container's image ({@code --image}, default {@code busybox})
+ * @param command       the debug container's command ({@code -- COMMAND ARGS...}); empty = {@code sh}
+ * @param profile       the security profile of the debug container
+ * @param tty           give the debug container a TTY (interactive session); false for piped stdin
+ * @param keepLabels    copy the source pod's labels
+ * @param keepAnnotations copy the source pod's annotations
+ * @param sameNode      keep {@code spec.nodeName}
+ * @param setImages     container name (or {@code *}) to image, for the copied containers
+ * @param env           environment of the debug container, in the order given
+ */
+public record DebugSpec(
+        String copyName,
+        String container,
+        String image,
+        List<String> command,
+        Profile profile,
+        boolean tty,
+        boolean keepLabels,
+        boolean keepAnnotations,
+        boolean sameNode,
+        Map<String, String> setImages,
+        Map<String, String> env) {
+
+    public static final String DEFAULT_CONTAINER = "sharepid";
+    public static final String DEFAULT_IMAGE = "busybox";
+
+    public DebugSpec {
+        command = List.copyOf(command);
+        setImages = Map.copyOf(setImages);
+        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    }
+}
