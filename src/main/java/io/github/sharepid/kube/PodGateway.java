@@ -45,6 +45,13 @@ public interface PodGateway {
     /** Pods carrying the managed-by label, in {@code namespace} or in all namespaces when it is null. */
     List<Pod> listManaged(String namespace);
 
+    /**
+     * Of the named PersistentVolumeClaims, those whose access modes include ReadWriteOnce or
+     * ReadWriteOncePod (a copy mounting them can only start on the node that has them attached).
+     * Claims that do not exist are left out.
+     */
+    java.util.Set<String> readWriteOnceClaims(String namespace, java.util.Collection<String> claimNames);
+
     /** The pod's events, oldest first, at most {@code limit}. */
     List<Event> recentEvents(String namespace, String podName, int limit);
 
