@@ -1,0 +1,109 @@
+package io.github.sharepid.plan;
+
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The debug container's securityContext for each {@link Profile}, composed of small named steps as
+ * kubectl's ProfileApplier is, so that what a profile grants can be read off one line.
+ */
+final class ProfileApplier {
+    /** UID of "nobody": busybox runs as root, which a runAsNonRoot container may not. */
+    static final long NOBODY = 65534L;
+
+    /** One named change to the debug container's security settings; may explain itself in a note. */
+    @FunctionalInterface
+    interface Step {
+        void apply(SecurityContextBuilder sc, PodSpec pod, List<String> notes);
+    }
+
+    /** The result: {@code securityContext} is null when the profile sets nothing. */
+    record Applied(SecurityContext securityContext, List<String> notes) {}
+
+    private ProfileApplier() {}
+
+    static Applied apply(Profile profile, PodSpec pod) {
+        SecurityContextBuilder sc = new SecurityContextBuilder();
+        List<String> notes = new ArrayList<>();
+        steps(profile).forEach(step -> step.apply(sc, pod, notes));
+        SecurityContext built = sc.build();
+        boolean untouched = built.equals(new SecurityContextBuilder().build());
+        return new Applied(untouched ? null : built, List.copyOf(notes));
+    }
+
+    static List<Step> steps(Profile profile) {
+        return switch (profile) {
+            case GENERAL -> List.of(ProfileApplier::allowProcessTracing,
+                    ProfileApplier::warnRootImageMayBeRefused, ProfileApplier::warnPodUserHasNoCapabilities);
+            case BASELINE -> List.of(ProfileApplier::warnRootImageMayBeRefused);
+            case RESTRICTED -> List.of(ProfileApplier::disallowRoot, ProfileApplier::runAsNobodyUnlessPodSetsUser,
+                    ProfileApplier::disallowPrivilegeEscalation, ProfileApplier::dropAllCapabilities,
+                    ProfileApplier::useRuntimeDefaultSeccomp, ProfileApplier::noteOwnUidOnly);
+            case SYSADMIN -> List.of(ProfileApplier::setPrivileged,
+                    ProfileApplier::warnRootImageMayBeRefused, ProfileApplier::warnPodUserHasNoCapabilities);
+        };
+    }
+
+    static void allowProcessTracing(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.editOrNewCapabilities().addToAdd("SYS_PTRACE").endCapabilities();
+    }
+
+    static void setPrivileged(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.withPrivileged(true);
+    }
+
+    static void disallowRoot(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.withRunAsNonRoot(true);
+    }
+
+    /** A pod-level UID wins, unless it is root, which runAsNonRoot would refuse. */
+    static void runAsNobodyUnlessPodSetsUser(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        Long podUser = podRunAsUser(pod);
+        if (podUser == null || podUser == 0L) {
+            sc.withRunAsUser(NOBODY);
+        }
+    }
+
+    static void disallowPrivilegeEscalation(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.withAllowPrivilegeEscalation(false);
+    }
+
+    static void dropAllCapabilities(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.editOrNewCapabilities().withDrop("ALL").endCapabilities();
+    }
+
+    static void useRuntimeDefaultSeccomp(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile();
+    }
+
+    static void noteOwnUidOnly(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        Long uid = sc.getRunAsUser() != null ? sc.getRunAsUser() : podRunAsUser(pod);
+        notes.add("The restricted debug container runs as UID " + uid + " without capabilities: it lists every"
+                + " process but can signal or inspect (/proc/PID/root, environ, fd) only those of UID " + uid + ".");
+    }
+
+    /** kubectl warns about this too: capabilities are not effective for a non-root shell. */
+    static void warnPodUserHasNoCapabilities(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        Long podUser = podRunAsUser(pod);
+        if (podUser != null && podUser != 0L) {
+            notes.add("The pod runs as UID " + podUser + " (spec.securityContext.runAsUser), so the debug shell does"
+                    + " not get the capabilities of its profile and can only signal or inspect processes of that UID.");
+        }
+    }
+
+    static void warnRootImageMayBeRefused(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        PodSecurityContext psc = pod.getSecurityContext();
+        if (psc != null && Boolean.TRUE.equals(psc.getRunAsNonRoot()) && psc.getRunAsUser() == null) {
+            notes.add("The pod sets runAsNonRoot without runAsUser, so a debug image that runs as root (busybox does)"
+                    + " will not start; use --profile=restricted, which runs it as UID " + NOBODY + ".");
+        }
+    }
+
+    private static Long podRunAsUser(PodSpec pod) {
+        return pod.getSecurityContext() == null ? null : pod.getSecurityContext().getRunAsUser();
+    }
+}
