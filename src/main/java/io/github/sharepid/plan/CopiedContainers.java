@@ -1,0 +1,74 @@
+package io.github.sharepid.plan;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerRestartRule;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.github.sharepid.SharepidException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * How the source's own containers change in the copy: no probes (a paused or broken app must not be
+ * killed or hidden by them), images from {@code --set-image}, and name checks against the debug container.
+ */
+final class CopiedContainers {
+    static final String ALL = "*";
+
+    private CopiedContainers() {}
+
+    /** App containers: probes gone, image overridden, and no container-level restart rules that would outlive a crash. */
+    static List<Container> containers(List<Container> source, Map<String, String> setImages) {
+        return orEmpty(source).stream()
+                .map(c -> edit(c, setImages).withRestartPolicy(null).withRestartPolicyRules((List<ContainerRestartRule>) null).build())
+                .toList();
+    }
+
+    /** Init containers, sidecars (restartPolicy Always) included: probes gone, image overridden. */
+    static List<Container> initContainers(List<Container> source, Map<String, String> setImages) {
+        return orEmpty(source).stream().map(c -> edit(c, setImages).build()).toList();
+    }
+
+    private static ContainerBuilder edit(Container c, Map<String, String> setImages) {
+        String image = setImages.getOrDefault(c.getName(), setImages.getOrDefault(ALL, c.getImage()));
+        return new ContainerBuilder(c)
+                .withImage(image)
+                .withLivenessProbe(null)
+                .withReadinessProbe(null)
+                .withStartupProbe(null);
+    }
+
+    /** Fails when the debug container's name is taken: the copy could not be created. */
+    static void requireFreeName(PodSpec spec, String name, String podName) {
+        if (names(spec).contains(name)) {
+            throw SharepidException.usage("container \"" + name + "\" already exists in pod " + podName
+                    + "; choose another name with -c");
+        }
+    }
+
+    /** Fails when a {@code --set-image} name is neither {@code *} nor a container of the pod. */
+    static void requireImageTargets(PodSpec spec, Map<String, String> setImages, String debugName, String podName) {
+        List<String> valid = names(spec);
+        for (String target : setImages.keySet()) {
+            if (target.equals(debugName)) {
+                throw SharepidException.usage("--set-image cannot change the debug container \"" + debugName
+                        + "\"; use --image");
+            }
+            if (!target.equals(ALL) && !valid.contains(target)) {
+                throw SharepidException.usage("--set-image: pod " + podName + " has no container \"" + target
+                        + "\"; its containers are " + String.join(", ", valid));
+            }
+        }
+    }
+
+    private static List<String> names(PodSpec spec) {
+        return Stream.concat(orEmpty(spec.getInitContainers()).stream(), orEmpty(spec.getContainers()).stream())
+                .map(Container::getName)
+                .toList();
+    }
+
+    private static List<Container> orEmpty(List<Container> list) {
+        return list == null ? List.of() : list;
+    }
+}
