@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.github.sharepid.SharepidException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -18,10 +19,13 @@ final class CopiedContainers {
 
     private CopiedContainers() {}
 
-    /** App containers: probes gone, image overridden, and no container-level restart rules that would outlive a crash. */
+    /** App containers: probes gone, image overridden, no container-level restart rules that would undo a crash. */
     static List<Container> containers(List<Container> source, Map<String, String> setImages) {
         return orEmpty(source).stream()
-                .map(c -> edit(c, setImages).withRestartPolicy(null).withRestartPolicyRules((List<ContainerRestartRule>) null).build())
+                .map(c -> edit(c, setImages)
+                        .withRestartPolicy(null)
+                        .withRestartPolicyRules((List<ContainerRestartRule>) null)
+                        .build())
                 .toList();
     }
 
@@ -50,7 +54,7 @@ final class CopiedContainers {
     /** Fails when a {@code --set-image} name is neither {@code *} nor a container of the pod. */
     static void requireImageTargets(PodSpec spec, Map<String, String> setImages, String debugName, String podName) {
         List<String> valid = names(spec);
-        for (String target : setImages.keySet()) {
+        for (String target : new TreeSet<>(setImages.keySet())) {
             if (target.equals(debugName)) {
                 throw SharepidException.usage("--set-image cannot change the debug container \"" + debugName
                         + "\"; use --image");
