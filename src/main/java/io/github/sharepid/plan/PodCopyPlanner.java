@@ -91,8 +91,9 @@ public final class PodCopyPlanner {
         if (pinning.isEmpty()) {
             return null;
         }
-        notes.add("Kept nodeName " + node + ": the pod mounts ReadWriteOnce " + (pinning.size() == 1 ? "claim " : "claims ")
-                + String.join(", ", pinning) + ", which only that node can attach.");
+        String claims = (pinning.size() == 1 ? "claim " : "claims ") + String.join(", ", pinning);
+        notes.add("Kept nodeName " + node + ": the pod mounts ReadWriteOnce " + claims
+                + ", which only that node can attach.");
         return node;
     }
 

@@ -25,14 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The whole planned copy for each rule of the planner, kubectl-style: {name, spec tweak, havePod, wantPod, notes}. */
 class PodCopyPlannerTest {
 
-    record Row(Consumer<Fixtures.SpecBuilder> tweak, Supplier<Pod> have, PlanContext ctx, Pod want, List<String> notes) {}
+    record Row(Consumer<Fixtures.SpecBuilder> tweak, Supplier<Pod> have, PlanContext ctx, Pod want,
+            List<String> notes) {}
 
     static Stream<Arguments> rows() {
         return Stream.of(
                 Arguments.of("docs seed pod: debug shell appended, nodeName, identity and status dropped",
                         new Row(s -> {}, Fixtures::docsSeedPod, ctx(), docsSeedCopy().build(), List.of())),
                 Arguments.of("init container copied as is, app probes removed, restartPolicy Never",
-                        new Row(s -> {}, Fixtures::podWithInitContainer, ctx(), apiCopy("api:1.4", "api:1.4"), List.of())),
+                        new Row(s -> {}, Fixtures::podWithInitContainer, ctx(), apiCopy("api:1.4", "api:1.4"),
+                                List.of())),
                 Arguments.of("sidecar and app lose liveness, readiness and startup probes; sidecar stays Always",
                         new Row(s -> {}, Fixtures::podWithProbedSidecar, ctx(), meshCopy(), List.of())),
                 Arguments.of("ReadWriteOnce claim keeps nodeName and says which claim pins it",
@@ -64,7 +66,8 @@ class PodCopyPlannerTest {
                                         + " Services will send it traffic."))),
                 Arguments.of("setImages: a named entry wins over *, which reaches init containers too",
                         new Row(s -> s.setImages = Map.of("*", "busybox:1.36", "api", "api:debug"),
-                                Fixtures::podWithInitContainer, ctx(), apiCopy("busybox:1.36", "api:debug"), List.of())),
+                                Fixtures::podWithInitContainer, ctx(), apiCopy("busybox:1.36", "api:debug"),
+                                List.of())),
                 Arguments.of("setImages by name changes only that container",
                         new Row(s -> s.setImages = Map.of("migrate", "api:1.5"),
                                 Fixtures::podWithInitContainer, ctx(), apiCopy("api:1.5", "api:1.4"), List.of())),
