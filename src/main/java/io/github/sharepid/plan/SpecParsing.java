@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * that names the flag and says what a valid value looks like.
  */
 public final class SpecParsing {
-    static final String ENV_FLAG = "--env";
-    static final String SET_IMAGE_FLAG = "--set-image";
+    public static final String ENV_FLAG = "--env";
+    public static final String SET_IMAGE_FLAG = "--set-image";
 
     private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final Pattern DNS_LABEL = Pattern.compile(LABEL);
