@@ -3,16 +3,54 @@ package io.github.sharepid.kube;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.sharepid.SharepidException;
+import java.util.function.UnaryOperator;
 
-/** Builds the fabric8 client from kubeconfig and the kubectl flags, the way kubectl resolves them. */
+/**
+ * Builds the fabric8 client from kubeconfig and the kubectl flags, the way kubectl resolves them.
+ * Never falls back to fabric8's auto-configuration (system properties, in-cluster service account):
+ * what the user did not configure is not used. The environment is read in {@link #connect}, never earlier.
+ */
 public final class Fabric8Connector implements KubeConnector {
+    private final UnaryOperator<String> env;
+
+    public Fabric8Connector() {
+        this(System::getenv);
+    }
+
+    /** For tests: {@code env} stands in for the process environment ({@code KUBECONFIG}, {@code HOME}, proxies). */
+    Fabric8Connector(UnaryOperator<String> env) {
+        this.env = env;
+    }
+
     @Override
     public KubeContext connect(ConnectionOptions options) {
-        Config config = Config.autoConfigure(options.context());
-        if (options.namespace() != null) {
-            config.setNamespace(options.namespace());
+        Config config = configFor(options);
+        try {
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+            return new Fabric8Context(client);
+        } catch (KubernetesClientException e) {
+            throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
+                    + config.getMasterUrl() + ": " + rootMessage(e), e);
         }
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        return new Fabric8Context(client);
+    }
+
+    /** The fabric8 Config for {@code options}: the kubeconfig selection, then the flags laid over it. */
+    Config configFor(ConnectionOptions options) {
+        FlagOverrides.validate(options);
+        KubeconfigFiles files = new KubeconfigFiles(env);
+        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options)
+                .toConfig(() -> files.describeSearch(options.kubeconfig()));
+        FlagOverrides.apply(options, config, env);
+        return config;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

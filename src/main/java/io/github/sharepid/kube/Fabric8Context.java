@@ -23,7 +23,7 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public PodGateway pods() {
-        throw new UnsupportedOperationException("KubePodGateway not written yet");
+        return new KubePodGateway(client);
     }
 
     @Override

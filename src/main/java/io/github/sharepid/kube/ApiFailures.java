@@ -1,0 +1,49 @@
+package io.github.sharepid.kube;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.sharepid.SharepidException;
+
+/**
+ * Messages for API refusals that fabric8 reports without the facts a user needs: a 403 whose body does
+ * not say which verb on which resource was refused, a pod that is not there. Everything else is left to
+ * {@link KubeErrors}.
+ */
+final class ApiFailures {
+    private ApiFailures() {
+    }
+
+    /**
+     * What to throw for {@code e} from {@code verb} on {@code resource} in {@code namespace}: a 403 whose
+     * server message does not name the refused verb gets one that does; anything else is {@code e} itself.
+     */
+    static RuntimeException refused(KubernetesClientException e, String verb, String resource, String namespace,
+                                    Config config) {
+        if (e.getCode() != 403 || serverSaysWhat(e)) {
+            return e;
+        }
+        String who = identity(config);
+        return new SharepidException(SharepidException.FAILURE, "forbidden: cannot " + verb + " " + resource
+                + " in namespace \"" + namespace + "\"" + (who == null ? "" : " (as " + who + ")"), e);
+    }
+
+    static SharepidException podNotFound(String namespace, String name) {
+        return SharepidException.failure("pod \"" + name + "\" not found in namespace \"" + namespace + "\"");
+    }
+
+    private static boolean serverSaysWhat(KubernetesClientException e) {
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return message != null && message.contains(" cannot ");
+    }
+
+    /** The impersonated user, else the kubeconfig user entry the request was made with, else null. */
+    private static String identity(Config config) {
+        if (config.getImpersonateUsername() != null) {
+            return config.getImpersonateUsername();
+        }
+        NamedContext context = config.getCurrentContext();
+        String user = context == null || context.getContext() == null ? null : context.getContext().getUser();
+        return user == null ? null : "kubeconfig user \"" + user + "\"";
+    }
+}

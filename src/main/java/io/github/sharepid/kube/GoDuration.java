@@ -1,0 +1,69 @@
+package io.github.sharepid.kube;
+
+import io.github.sharepid.SharepidException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations the way kubectl reads and prints them ({@code 10}, {@code 10s}, {@code 1m30s}; {@code 2m0s}),
+ * so that {@code --request-timeout} accepts what kubectl accepts and messages look like kubectl's.
+ */
+final class GoDuration {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+    private static final Map<String, Long> NANOS_PER_UNIT = Map.of(
+            "ns", 1L, "us", 1_000L, "µs", 1_000L, "ms", 1_000_000L,
+            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+
+    private GoDuration() {
+    }
+
+    /**
+     * Parses {@code value} as kubectl's {@code --request-timeout} does: a bare integer is seconds, otherwise
+     * Go duration syntax; negative or malformed values are a usage error naming {@code flag}.
+     */
+    static Duration parse(String flag, String value) {
+        String v = value.strip();
+        if (v.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        Matcher m = PART.matcher(v);
+        BigDecimal nanos = BigDecimal.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(m.group(2)))));
+            end = m.end();
+        }
+        if (end == 0 || end != v.length()) {
+            throw SharepidException.usage("invalid " + flag + " \"" + value
+                    + "\": use a whole number of seconds or a number with a unit, e.g. 10s, 2m, 1h");
+        }
+        return Duration.ofNanos(nanos.longValue());
+    }
+
+    /** Formats like Go's {@code time.Duration.String()}: {@code 2m0s}, {@code 1h0m0s}, {@code 1.5s}, {@code 500ms}. */
+    static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return trim(BigDecimal.valueOf(d.toNanos(), 6)) + "ms";
+        }
+        StringBuilder out = new StringBuilder();
+        if (d.toHours() > 0) {
+            out.append(d.toHours()).append('h');
+        }
+        if (out.length() > 0 || d.toMinutesPart() > 0) {
+            out.append(d.toMinutesPart()).append('m');
+        }
+        BigDecimal seconds = BigDecimal.valueOf(d.toSecondsPart()).add(BigDecimal.valueOf(d.toNanosPart(), 9));
+        return out.append(trim(seconds)).append('s').toString();
+    }
+
+    private static String trim(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.sharepid.kube;
+
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.github.sharepid.SharepidException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Finds and parses the kubeconfig files kubectl would read: {@code --kubeconfig} (must exist), else every
+ * file in {@code $KUBECONFIG} (missing ones skipped, first one wins on conflicts), else {@code ~/.kube/config}.
+ */
+final class KubeconfigFiles {
+    private final UnaryOperator<String> env;
+
+    /** {@code env} looks up environment variables; it is only called from {@link #load}. */
+    KubeconfigFiles(UnaryOperator<String> env) {
+        this.env = env;
+    }
+
+    /** The parsed files in precedence order; empty when there is no kubeconfig at all. */
+    List<Config> load(String explicitPath) {
+        List<Config> configs = new ArrayList<>();
+        if (explicitPath != null) {
+            configs.add(parse(Path.of(explicitPath)));
+            return configs;
+        }
+        for (Path path : candidates()) {
+            if (Files.exists(path)) {
+                configs.add(parse(path));
+            }
+        }
+        return configs;
+    }
+
+    /** Where {@link #load} looked, for the "no cluster configured" message. */
+    String describeSearch(String explicitPath) {
+        if (explicitPath != null) {
+            return explicitPath;
+        }
+        String list = env.apply("KUBECONFIG");
+        return list != null && !list.isBlank() ? "$KUBECONFIG=" + list : homeConfig().toString();
+    }
+
+    private Set<Path> candidates() {
+        String list = env.apply("KUBECONFIG");
+        Set<Path> paths = new LinkedHashSet<>();
+        if (list == null || list.isBlank()) {
+            paths.add(homeConfig());
+            return paths;
+        }
+        for (String entry : list.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                paths.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return paths;
+    }
+
+    private Path homeConfig() {
+        String home = env.apply("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
+        return Path.of(home, ".kube", "config");
+    }
+
+    private static Config parse(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw cannotRead(path, ioReason(e));
+        }
+        if (text.isBlank()) {
+            return new Config();
+        }
+        try {
+            return KubeConfigUtils.parseConfig(path.toFile());
+        } catch (RuntimeException e) {
+            throw cannotRead(path, "not a valid kubeconfig (" + reason(rootCause(e)) + ")");
+        }
+    }
+
+    private static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return reason(e);
+    }
+
+    private static SharepidException cannotRead(Path path, String why) {
+        return SharepidException.failure("cannot read kubeconfig " + path + ": " + why);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String reason(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = m.indexOf('\n');
+        return newline < 0 ? m : m.substring(0, newline);
+    }
+}
