@@ -2,6 +2,7 @@ package io.github.sharepid.kube;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.github.sharepid.plan.CopyMarks;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,12 +11,12 @@ import java.util.List;
  * with a message that names the pod and namespace (404) or the refused verb (403).
  */
 public interface PodGateway {
-    /** The label every object kubectl-sharepid creates carries, and the only ones it ever deletes. */
-    String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-    String MANAGED_BY_VALUE = "kubectl-sharepid";
-    String SOURCE_ANNOTATION = "sharepid.io/source-pod";
-    String DEBUG_CONTAINER_ANNOTATION = "sharepid.io/debug-container";
-    String CREATED_ANNOTATION = "sharepid.io/created";
+    /** See {@link CopyMarks}: the planner owns the marks, the gateway selects by them. */
+    String MANAGED_BY_LABEL = CopyMarks.MANAGED_BY_LABEL;
+    String MANAGED_BY_VALUE = CopyMarks.MANAGED_BY_VALUE;
+    String SOURCE_ANNOTATION = CopyMarks.SOURCE_ANNOTATION;
+    String DEBUG_CONTAINER_ANNOTATION = CopyMarks.DEBUG_CONTAINER_ANNOTATION;
+    String CREATED_ANNOTATION = CopyMarks.CREATED_ANNOTATION;
 
     /** The pod, or a FAILURE saying {@code pod "x" not found in namespace "y"}. */
     Pod get(String namespace, String name);

@@ -3,7 +3,6 @@ package io.github.sharepid.plan;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.kube.PodGateway;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,14 @@ final class CopyMetadata {
         if (spec.keepLabels() && src.getLabels() != null) {
             labels.putAll(src.getLabels());
         }
-        labels.put(PodGateway.MANAGED_BY_LABEL, PodGateway.MANAGED_BY_VALUE);
+        labels.put(CopyMarks.MANAGED_BY_LABEL, CopyMarks.MANAGED_BY_VALUE);
         Map<String, String> annotations = new LinkedHashMap<>();
         if (spec.keepAnnotations() && src.getAnnotations() != null) {
             annotations.putAll(src.getAnnotations());
         }
-        annotations.put(PodGateway.SOURCE_ANNOTATION, src.getName());
-        annotations.put(PodGateway.DEBUG_CONTAINER_ANNOTATION, spec.container());
-        annotations.put(PodGateway.CREATED_ANNOTATION, ctx.now().toString());
+        annotations.put(CopyMarks.SOURCE_ANNOTATION, src.getName());
+        annotations.put(CopyMarks.DEBUG_CONTAINER_ANNOTATION, spec.container());
+        annotations.put(CopyMarks.CREATED_ANNOTATION, ctx.now().toString());
         return new ObjectMetaBuilder()
                 .withName(copyName(spec.copyName(), src.getName(), ctx.randomSuffix()))
                 .withNamespace(src.getNamespace())
