@@ -22,23 +22,24 @@ public final class Io implements AutoCloseable {
     private final InputStream in;
     private final OutputStream stdout;
     private final PrintWriter out;
+    private final OutputStream stderr;
     private final PrintWriter err;
     private final BooleanSupplier stdinIsTerminal;
 
-    public Io(InputStream in, OutputStream stdout, PrintWriter err, BooleanSupplier stdinIsTerminal) {
+    public Io(InputStream in, OutputStream stdout, OutputStream stderr, BooleanSupplier stdinIsTerminal) {
         this.in = in;
         this.stdout = stdout;
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
-        this.err = err;
+        this.stderr = stderr;
+        this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         this.stdinIsTerminal = stdinIsTerminal;
     }
 
     public static Io system() {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        PrintWriter err = new PrintWriter(
-                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         // Checked only when a command asks: loading the terminal library is not free.
-        return new Io(new FileInputStream(FileDescriptor.in), stdout, err, Terminals::stdinIsTerminal);
+        return new Io(new FileInputStream(FileDescriptor.in), stdout, new FileOutputStream(FileDescriptor.err),
+                Terminals::stdinIsTerminal);
     }
 
     public InputStream in() {
@@ -53,6 +54,12 @@ public final class Io implements AutoCloseable {
 
     public PrintWriter out() {
         return out;
+    }
+
+    /** Raw stderr bytes (a piped session's remote stderr). */
+    public OutputStream stderr() {
+        err.flush();
+        return stderr;
     }
 
     public PrintWriter err() {

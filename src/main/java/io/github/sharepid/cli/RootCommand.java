@@ -21,6 +21,10 @@ import picocli.CommandLine.Spec;
             "and a debug shell, then see, signal and read across its containers."
         },
         subcommands = {
+            DebugCommand.class,
+            PeekRootCommand.class,
+            ListCommand.class,
+            CleanupCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

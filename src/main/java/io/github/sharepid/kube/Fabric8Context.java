@@ -33,7 +33,7 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public Attacher attacher() {
-        throw new UnsupportedOperationException("Fabric8Attacher not written yet");
+        return new Fabric8Attacher(client);
     }
 
     @Override
