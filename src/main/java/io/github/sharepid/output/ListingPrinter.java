@@ -1,0 +1,58 @@
+package io.github.sharepid.output;
+
+import io.github.sharepid.proc.DirListing;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints a peek-root directory listing: MODE LINKS UID GID SIZE MODIFIED NAME (UTC), or json/yaml.
+ * Control characters in names are escaped in the table, kept exact in json/yaml.
+ */
+public final class ListingPrinter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private ListingPrinter() {
+    }
+
+    public static void print(PrintWriter out, String path, List<DirListing.Entry> entries, String format,
+                             boolean noHeaders) {
+        if (!format.equals("table")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("path", path);
+            doc.put("entries", entries.stream().map(ListingPrinter::fields).toList());
+            Structured.print(out, doc, format);
+            return;
+        }
+        Table t = new Table("MODE", "LINKS", "UID", "GID", "SIZE", "MODIFIED", "NAME");
+        for (DirListing.Entry e : entries) {
+            t.row(e.mode(), Long.toString(e.links()), Long.toString(e.uid()), Long.toString(e.gid()),
+                    Long.toString(e.size()), TIME.format(e.modified()), Printable.escape(e.name()));
+        }
+        t.print(out, !noHeaders);
+    }
+
+    private static Map<String, Object> fields(DirListing.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("type", switch (e.type()) {
+            case 'd' -> "directory";
+            case 'l' -> "symlink";
+            case '-' -> "file";
+            case 'c' -> "char-device";
+            case 'b' -> "block-device";
+            case 'p' -> "fifo";
+            default -> "socket";
+        });
+        m.put("mode", e.mode());
+        m.put("size", e.size());
+        m.put("uid", e.uid());
+        m.put("gid", e.gid());
+        m.put("modified", e.modified().toString());
+        m.put("links", e.links());
+        return m;
+    }
+}
