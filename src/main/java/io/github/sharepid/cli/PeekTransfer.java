@@ -1,0 +1,179 @@
+package io.github.sharepid.cli;
+
+import io.github.sharepid.SharepidException;
+import io.github.sharepid.output.ListingPrinter;
+import io.github.sharepid.proc.DirListing;
+import io.github.sharepid.proc.PeekStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Where peek-root's bytes go once the remote header says what they are: a file to stdout (streamed)
+ * or into {@code --to} (atomically), a listing to the printer, a tar stream into a new local tree.
+ * On failure nothing is left behind: partial files and trees are removed.
+ */
+final class PeekTransfer {
+    private static final int MAX_LISTING = 64 << 20;
+    private static final int MAX_STDERR = 64 << 10;
+
+    private final Io io;
+    private final Path dest;
+    private final Path localTarget;
+    private final OutputFlags output;
+    private final PeekStream stream = new PeekStream(this::sinkFor);
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream listing = new ByteArrayOutputStream();
+    private AtomicFile file;
+    private Path tree;
+    private PipedOutputStream tarPipe;
+    private CompletableFuture<LocalTree.Summary> extraction;
+
+    /**
+     * @param dest       the {@code --to} directory, or null to print
+     * @param remotePath the path as the user gave it; with {@code --to} its last component names the copy,
+     *                   which must not exist yet (checked here, before anything runs)
+     */
+    PeekTransfer(Io io, Path dest, String remotePath, OutputFlags output) {
+        this.io = io;
+        this.dest = dest;
+        this.localTarget = dest == null ? null : LocalTree.freshTarget(dest, LocalTree.baseName(remotePath));
+        this.output = output;
+    }
+
+    OutputStream stream() {
+        return stream;
+    }
+
+    OutputStream stderr() {
+        return new FilterOutputStream(stderr) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                stderr.write(b, off, Math.max(0, Math.min(len, MAX_STDERR - stderr.size())));
+            }
+        };
+    }
+
+    String stderrText() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private OutputStream sinkFor(PeekStream s) {
+        try {
+            return switch (s.kind()) {
+                case FILE -> dest == null ? keepOpen(io.stdout()) : (file = new AtomicFile(localTarget));
+                case LISTING -> bounded(listing);
+                case TAR -> tarSink(localTarget);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OutputStream tarSink(Path into) throws IOException {
+        tree = into;
+        PipedInputStream in = new PipedInputStream(1 << 16);
+        tarPipe = new PipedOutputStream(in);
+        extraction = CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return LocalTree.extract(in, into);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return tarPipe;
+    }
+
+    /** The exec succeeded: commit the file, finish the tree, or print the listing. */
+    void finish(Consumer<String> progress) throws IOException {
+        io.stdout().flush();
+        if (file != null) {
+            file.commit();
+            progress.accept("copied " + stream.resolvedPath() + " to " + localTarget);
+        } else if (extraction != null) {
+            tarPipe.close();
+            LocalTree.Summary sum = extraction.join();
+            progress.accept("copied " + stream.resolvedPath() + " to " + tree + ": " + sum.files() + " files, "
+                    + sum.directories() + " directories, " + sum.links() + " symlinks"
+                    + (sum.skipped() > 0 ? ", " + sum.skipped() + " skipped (devices, FIFOs, unsafe names)" : ""));
+        } else if (stream.kind() == PeekStream.Kind.LISTING) {
+            printListing();
+        } else if (stream.kind() == null) {
+            throw SharepidException.failure("peek-root: the exec returned no data");
+        }
+    }
+
+    private void printListing() {
+        try {
+            var entries = DirListing.parse(listing.toByteArray());
+            ListingPrinter.print(io.out(), stream.resolvedPath(), entries, output.format, output.noHeaders);
+            io.out().flush();
+        } catch (IllegalArgumentException e) {
+            throw SharepidException.failure(e.getMessage());
+        }
+    }
+
+    /** The exec failed: remove whatever was started locally. */
+    void abort() {
+        if (file != null) {
+            file.abort();
+        }
+        if (extraction != null) {
+            try {
+                tarPipe.close();
+                extraction.handle((r, e) -> r).join();
+            } catch (IOException e) {
+                // the extractor ends either way; the tree is removed below
+            }
+            deleteTree(tree);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort on a failure path; the error already reported names the cause
+        }
+    }
+
+    private static OutputStream keepOpen(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
+    private static OutputStream bounded(ByteArrayOutputStream buffer) {
+        return new FilterOutputStream(buffer) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (buffer.size() + len > MAX_LISTING) {
+                    throw new IOException("directory listing larger than 64 MiB");
+                }
+                buffer.write(b, off, len);
+            }
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.sharepid.proc;
+
+import io.github.sharepid.SharepidException;
+import java.util.List;
+
+/**
+ * The fixed script behind {@code peek-root}: resolves a path inside another container's root
+ * (symlinks included, against that root, not ours), then streams a file, lists a directory or tars it.
+ * User input reaches it only as positional arguments.
+ */
+public final class PeekScript {
+    /** Output starts with a header record: kind ({@code F} file, {@code D} listing, {@code T} tar) + resolved path + NUL. */
+    public static final String SCRIPT = """
+# peek-root: argv is ROOT PATH MODE (ROOT=/proc/PID/root, PATH absolute inside it, MODE list|tar);
+# they arrive as positional parameters, never as script text. Resolves PATH's symlinks inside ROOT (the kernel would
+# resolve an absolute link against our own root instead), then streams a file or lists a directory.
+root=$1 rest=$2 mode=$3 cur='' hops=0
+if [ ! -L "$root" ]; then echo "sharepid: no such process" >&2; exit 3; fi
+while [ -n "$rest" ]; do
+  rest=${rest#/}
+  c=${rest%%/*}
+  if [ "$c" = "$rest" ]; then rest=''; else rest=/${rest#*/}; fi
+  case $c in
+    ''|.) continue ;;
+    ..) cur=${cur%/*}; continue ;;
+  esac
+  if [ -L "$root$cur/$c" ]; then
+    hops=$((hops + 1))
+    if [ "$hops" -gt 40 ]; then echo "sharepid: too many levels of symbolic links" >&2; exit 40; fi
+    t=$(readlink -- "$root$cur/$c") || exit 1
+    case $t in
+      /*) cur='' rest=$t$rest ;;
+      *) rest=/$t$rest ;;
+    esac
+  else
+    cur=$cur/$c
+  fi
+done
+p=$root$cur
+if [ -d "$p" ] && [ "$mode" = tar ]; then
+  cd -- "$p" || exit 1
+  printf 'T%s\\0' "${cur:-/}"
+  exec tar -cf - .
+fi
+if [ -d "$p" ]; then
+  cd -- "$p" || exit 1
+  printf 'D%s\\0' "${cur:-/}"
+  set --
+  for f in * .[!.]* ..?*; do
+    if [ -e "$f" ] || [ -L "$f" ]; then set -- "$@" "$f"; fi
+  done
+  for f; do printf '%s\\0' "$f"; done
+  printf '\\0'
+  if [ "$#" -gt 0 ]; then exec stat -c '%f %s %u %g %Y %h' -- "$@"; fi
+  exit 0
+fi
+printf 'F%s\\0' "${cur:-/}"
+exec cat -- "$p"
+            """;
+
+    private PeekScript() {
+    }
+
+    /** The script's exit code when the PID does not exist. */
+    public static final int NO_SUCH_PROCESS = 3;
+
+    /** The exec argv that reads {@code path} in the root of process {@code pid}. */
+    public static List<String> argv(long pid, String path, boolean tar) {
+        return List.of("sh", "-c", SCRIPT, "sharepid-peek", "/proc/" + pid + "/root", path, tar ? "tar" : "list");
+    }
+
+    /** A usage error unless {@code path} is a non-empty absolute path without NUL; returns it unchanged. */
+    public static String validatePath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw SharepidException.usage("PATH must not be empty");
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw SharepidException.usage("PATH must not contain a NUL byte");
+        }
+        if (!path.startsWith("/")) {
+            throw SharepidException.usage("PATH must be absolute (start with /): \"" + path + "\"");
+        }
+        return path;
+    }
+}
