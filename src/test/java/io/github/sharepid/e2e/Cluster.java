@@ -1,0 +1,89 @@
+package io.github.sharepid.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.stream.Collectors;
+
+/**
+ * A scratch namespace on the real cluster with the docs page's pod in it (nginx + busybox shell,
+ * shared process namespace), read and checked through plain kubectl.
+ */
+final class Cluster implements AutoCloseable {
+    static final Path DOCS_POD = Path.of(System.getProperty("sharepid.shared", "../shared"),
+            "k8s-local/examples/share-process-namespace.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String ns;
+
+    private Cluster(String ns) {
+        this.ns = ns;
+    }
+
+    /** A fresh namespace {@code sharepid-e2e-<prefix>-<random>}. */
+    static Cluster namespace(String prefix) {
+        String ns = "sharepid-e2e-" + prefix + "-" + new SecureRandom().ints(5, 0, 26)
+                .mapToObj(i -> String.valueOf((char) ('a' + i))).collect(Collectors.joining());
+        ok(Shell.kubectl("create", "namespace", ns));
+        waitForServiceAccount(ns);
+        return new Cluster(ns);
+    }
+
+    /** The docs page's pod ({@code nginx}: containers nginx + shell), Ready. */
+    Cluster withDocsPod() {
+        ok(Shell.kubectl("-n", ns, "apply", "-f", DOCS_POD.toString()));
+        ok(Shell.kubectl("-n", ns, "wait", "--for=condition=Ready", "pod/nginx", "--timeout=120s"));
+        return this;
+    }
+
+    JsonNode pod(String name) {
+        return json(ok(Shell.kubectl("-n", ns, "get", "pod", name, "-o", "json")).stdout());
+    }
+
+    JsonNode pods() {
+        return json(ok(Shell.kubectl("-n", ns, "get", "pods", "-o", "json")).stdout());
+    }
+
+    boolean exists(String pod) {
+        return Shell.kubectl("-n", ns, "get", "pod", pod).exitCode() == 0;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    static Shell.Result ok(Shell.Result r) {
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return r;
+    }
+
+    private static void waitForServiceAccount(String ns) {
+        for (int i = 0; i < 100; i++) {
+            if (Shell.kubectl("-n", ns, "get", "serviceaccount", "default").exitCode() == 0) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no default service account in " + ns);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Shell.kubectl("delete", "namespace", ns, "--wait=false");
+    }
+}
