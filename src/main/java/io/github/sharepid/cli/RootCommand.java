@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             DebugCommand.class,
             PeekRootCommand.class,
             ListCommand.class,
-            CleanupCommand.class
+            CleanupCommand.class,
+            TrainCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
