@@ -1,6 +1,7 @@
 package io.github.sharepid;
 
 import io.github.sharepid.cli.Cli;
+import io.github.sharepid.cli.Completion;
 import io.github.sharepid.cli.Io;
 import io.github.sharepid.kube.Fabric8Connector;
 
@@ -12,7 +13,12 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try (Io io = Io.system()) {
-            code = Cli.commandLine(io, new Fabric8Connector()).execute(args);
+            if (args.length > 0 && args[0].equals("__complete")) {
+                // kubectl's plugin completion protocol: the words as typed, never parsed as flags
+                code = Completion.complete(io, new Fabric8Connector(), java.util.List.of(args).subList(1, args.length));
+            } else {
+                code = Cli.commandLine(io, new Fabric8Connector()).execute(args);
+            }
         }
         System.exit(code);
     }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             PeekRootCommand.class,
             ListCommand.class,
             CleanupCommand.class,
+            CompletionCommand.class,
             TrainCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

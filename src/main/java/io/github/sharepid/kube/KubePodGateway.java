@@ -95,6 +95,18 @@ public final class KubePodGateway implements PodGateway {
     }
 
     @Override
+    public List<String> podNames(String namespace) {
+        return call("list", "pods", namespace, () -> client.pods().inNamespace(namespace).list().getItems().stream()
+                .map(p -> p.getMetadata().getName()).sorted().toList());
+    }
+
+    @Override
+    public List<String> namespaceNames() {
+        return call("list", "namespaces", null, () -> client.namespaces().list().getItems().stream()
+                .map(n -> n.getMetadata().getName()).sorted().toList());
+    }
+
+    @Override
     public Set<String> readWriteOnceClaims(String namespace, Collection<String> claimNames) {
         Set<String> singleNode = new LinkedHashSet<>();
         for (String claim : claimNames) {

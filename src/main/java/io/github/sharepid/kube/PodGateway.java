@@ -46,6 +46,12 @@ public interface PodGateway {
     /** Pods carrying the managed-by label, in {@code namespace} or in all namespaces when it is null. */
     List<Pod> listManaged(String namespace);
 
+    /** Names of the pods in {@code namespace}, sorted (for completion). */
+    List<String> podNames(String namespace);
+
+    /** Names of the namespaces, sorted (for completion). */
+    List<String> namespaceNames();
+
     /**
      * Of the named PersistentVolumeClaims, those whose access modes include ReadWriteOnce or
      * ReadWriteOncePod (a copy mounting them can only start on the node that has them attached).

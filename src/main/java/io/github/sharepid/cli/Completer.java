@@ -1,0 +1,120 @@
+package io.github.sharepid.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Shell completion in kubectl's plugin protocol: given the words typed after {@code kubectl sharepid}
+ * (the last one the partial word), the candidates, one per line with an optional tab and
+ * description, then {@code :4} (no file completion). Flags and subcommands come from the picocli
+ * model; pod, copy and namespace names from {@link Lookups}, asked only when they are needed.
+ */
+final class Completer {
+    /** Cobra's ShellCompDirectiveNoFileComp. */
+    static final String NO_FILES = ":4";
+
+    /** Names from the cluster; any failure must come back as an empty list, never an exception. */
+    interface Lookups {
+        List<String> pods(String namespace);
+
+        List<String> copies(String namespace);
+
+        List<String> namespaces();
+    }
+
+    private static final Map<String, List<String>> FIXED_VALUES = Map.of(
+            "--profile", List.of("general", "baseline", "restricted", "sysadmin"),
+            "-o", List.of("table", "wide", "json", "yaml"),
+            "--output", List.of("table", "wide", "json", "yaml"),
+            "--signal", List.of("HUP", "INT", "QUIT", "KILL", "USR1", "USR2", "TERM", "CONT", "STOP"),
+            "--attach", List.of("true", "false"));
+
+    private final CommandSpec root;
+
+    Completer(CommandSpec root) {
+        this.root = root;
+    }
+
+    List<String> complete(List<String> words, Supplier<Lookups> lookups) {
+        List<String> typed = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
+        String partial = words.isEmpty() ? "" : words.get(words.size() - 1);
+        CommandSpec cmd = root;
+        String namespace = null;
+        int positionals = 0;
+        for (int i = 0; i < typed.size(); i++) {
+            String w = typed.get(i);
+            OptionSpec opt = option(cmd, w);
+            if (opt != null && takesValue(opt) && !w.contains("=")) {
+                if (i + 1 < typed.size() && (w.equals("-n") || w.equals("--namespace"))) {
+                    namespace = typed.get(i + 1);
+                }
+                i++;
+            } else if (w.startsWith("--namespace=")) {
+                namespace = w.substring("--namespace=".length());
+            } else if (!w.startsWith("-") && cmd == root && root.subcommands().containsKey(w)) {
+                cmd = root.subcommands().get(w).getCommandSpec();
+            } else if (!w.startsWith("-")) {
+                positionals++;
+            }
+        }
+        String previous = typed.isEmpty() ? "" : typed.get(typed.size() - 1);
+        OptionSpec prevOpt = option(cmd, previous);
+        List<String> out = new ArrayList<>();
+        if (prevOpt != null && takesValue(prevOpt) && !previous.contains("=")) {
+            out.addAll(values(previous, namespace, lookups));
+        } else if (partial.startsWith("-")) {
+            for (OptionSpec o : cmd.options()) {
+                if (!o.hidden()) {
+                    String desc = o.description().length > 0 ? "\t" + o.description()[0] : "";
+                    for (String name : o.names()) {
+                        out.add(name + desc);
+                    }
+                }
+            }
+        } else if (cmd == root) {
+            root.subcommands().forEach((name, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandSpec().name())) {
+                    String[] d = sub.getCommandSpec().usageMessage().description();
+                    out.add(name + (d.length > 0 ? "\t" + d[0] : ""));
+                }
+            });
+        } else if (positionals == 0 && !cmd.positionalParameters().isEmpty()) {
+            out.addAll(cmd.name().equals("cleanup") ? lookups.get().copies(namespace) : lookups.get().pods(namespace));
+        } else if (cmd.name().equals("cleanup")) {
+            out.addAll(lookups.get().copies(namespace));
+        }
+        List<String> matching = new ArrayList<>();
+        for (String c : out) {
+            if (c.startsWith(partial)) {
+                matching.add(c);
+            }
+        }
+        matching.add(NO_FILES);
+        return matching;
+    }
+
+    private static List<String> values(String flag, String namespace, Supplier<Lookups> lookups) {
+        if (flag.equals("-n") || flag.equals("--namespace")) {
+            return lookups.get().namespaces();
+        }
+        return FIXED_VALUES.getOrDefault(flag, List.of());
+    }
+
+    private static OptionSpec option(CommandSpec cmd, String word) {
+        if (!word.startsWith("-")) {
+            return null;
+        }
+        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        OptionSpec o = cmd.findOption(name);
+        return o != null ? o : cmd.root().findOption(name);
+    }
+
+    private static boolean takesValue(OptionSpec o) {
+        return !o.arity().isUnspecified() ? o.arity().min() > 0 : !o.type().equals(boolean.class)
+                && !o.type().equals(Boolean.class);
+    }
+}
