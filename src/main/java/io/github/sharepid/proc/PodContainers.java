@@ -24,8 +24,8 @@ final class PodContainers {
         PodSpec spec = pod.getSpec();
         List<String> names = new ArrayList<>();
         if (spec != null) {
-            Stream.ofNullable(spec.getInitContainers()).flatMap(List::stream).map(Container::getName).forEach(names::add);
-            Stream.ofNullable(spec.getContainers()).flatMap(List::stream).map(Container::getName).forEach(names::add);
+            Stream.of(spec.getInitContainers(), spec.getContainers()).flatMap(Stream::ofNullable)
+                    .flatMap(List::stream).map(Container::getName).forEach(names::add);
             Stream.ofNullable(spec.getEphemeralContainers()).flatMap(List::stream)
                     .map(EphemeralContainer::getName).forEach(names::add);
         }

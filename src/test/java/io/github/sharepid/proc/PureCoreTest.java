@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Keeps proc/ and output/ pure: no dependency on cli/ or kube/, no console, file, process or network I/O. */
 class PureCoreTest {
-    private static final List<String> FORBIDDEN = List.of("import io.github.sharepid.cli", "import io.github.sharepid.kube",
-            "System.out", "System.err", "java.io.File", "java.nio.file", "java.net.", "ProcessBuilder", "Runtime.");
+    private static final List<String> FORBIDDEN = List.of("import io.github.sharepid.cli",
+            "import io.github.sharepid.kube", "System.out", "System.err", "java.io.File", "java.nio.file",
+            "java.net.", "ProcessBuilder", "Runtime.");
 
     @ParameterizedTest
     @ValueSource(strings = {"proc", "output"})

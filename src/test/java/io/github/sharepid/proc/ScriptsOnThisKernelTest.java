@@ -7,13 +7,13 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.github.sharepid.proc.SignalResult.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the exact script texts with a local busybox against this machine's /proc (skipped without busybox),
@@ -22,14 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptsOnThisKernelTest {
     private static final Path BUSYBOX = Path.of("/usr/bin/busybox");
 
-    @TempDir
-    Path bin;
+    /** A PATH of busybox applets only, under target/ so it outlives the test without cleanup. */
+    private final Path bin = Path.of("target", "busybox-bin");
 
     @BeforeEach
     void busyboxApplets() throws IOException {
         assumeTrue(Files.isExecutable(BUSYBOX) && Files.isDirectory(Path.of("/proc/self")), "needs busybox");
+        Files.createDirectories(bin);
         for (String applet : List.of("sh", "grep", "tr", "kill", "sleep")) {
-            Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
+            if (!Files.exists(bin.resolve(applet), LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
+            }
         }
     }
 
@@ -51,36 +54,37 @@ class ScriptsOnThisKernelTest {
 
     @Test
     void signalScript_dryRunZeroChangedTermAndGone_onASleepOfThisTest() throws Exception {
-        Process sleep = new ProcessBuilder(bin.resolve("sleep").toString(), "60").start();
+        Process sleep = new ProcessBuilder(bin.resolve("sleep").toAbsolutePath().toString(), "60").start();
         try {
             int pid = (int) sleep.pid();
-            long start = ProcStat.parse(Files.readString(Path.of("/proc/" + pid + "/stat"))).orElseThrow().startTicks();
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            long start = ProcStat.parse(stat).orElseThrow().startTicks();
             SignalTarget guarded = new SignalTarget(pid, start);
 
-            assertThat(results(Signals.parse("TERM"), true, guarded)).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
-            assertThat(results(Signals.parse("0"), false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
-            assertThat(results(Signals.parse("TERM"), false, new SignalTarget(pid, start + 1)))
+            assertThat(results("TERM", true, guarded)).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
+            assertThat(results("0", false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
+            assertThat(results("TERM", false, new SignalTarget(pid, start + 1)))
                     .containsExactly(new SignalResult(pid, Outcome.CHANGED, ""));
             assertThat(sleep.isAlive()).isTrue();
 
-            assertThat(results(Signals.parse("TERM"), false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
+            assertThat(results("TERM", false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
             assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(sleep.exitValue()).isEqualTo(128 + 15);
-            assertThat(results(Signals.parse("TERM"), false, guarded)).containsExactly(new SignalResult(pid, Outcome.GONE, ""));
+            assertThat(results("TERM", false, guarded)).containsExactly(new SignalResult(pid, Outcome.GONE, ""));
         } finally {
             sleep.destroyForcibly();
         }
     }
 
-    private List<SignalResult> results(Signal signal, boolean dryRun, SignalTarget target) throws Exception {
-        return SignalResults.parse(run(SignalScript.argv(signal, dryRun, List.of(target))));
+    private List<SignalResult> results(String signal, boolean dryRun, SignalTarget target) throws Exception {
+        return SignalResults.parse(run(SignalScript.argv(Signals.parse(signal), dryRun, List.of(target))));
     }
 
     private byte[] run(List<String> argv) throws Exception {
         List<String> command = new ArrayList<>(argv);
-        command.set(0, bin.resolve("sh").toString());
+        command.set(0, bin.resolve("sh").toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PATH", bin.toString());
+        builder.environment().put("PATH", bin.toAbsolutePath().toString());
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
