@@ -28,12 +28,12 @@ public record ProcessInfo(int pid, int ppid, String container, long uid, String 
     }
 
     /**
-     * The COMMAND column: the arguments joined by spaces, or {@code [comm]} when there are none (with
-     * {@code <defunct>} for a zombie, as in procps); control characters escaped (see {@link Escapes}).
+     * The COMMAND column: the arguments joined by spaces, or {@code [comm]} when there are none or all are
+     * empty (with {@code <defunct>} for a zombie, as in procps); control characters escaped (see {@link Escapes}).
      */
     public String command() {
         String text;
-        if (args.isEmpty()) {
+        if (args.stream().allMatch(String::isEmpty)) {
             text = "[" + comm + "]" + (isZombie() ? " <defunct>" : "");
         } else {
             text = String.join(" ", args);

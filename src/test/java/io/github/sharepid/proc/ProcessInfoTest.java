@@ -25,6 +25,11 @@ class ProcessInfoTest {
     }
 
     @Test
+    void command_withOnlyEmptyArguments_isCommInBrackets() {
+        assertThat(process("S", "worker", "", "").command()).isEqualTo("[worker]");
+    }
+
+    @Test
     void command_ofZombie_isMarkedDefunct() {
         assertThat(process("Z", "sleep").command()).isEqualTo("[sleep] <defunct>");
     }
