@@ -1,0 +1,94 @@
+package io.github.sharepid.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.github.sharepid.proc.SignalResult.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the exact script texts with a local busybox against this machine's /proc (skipped without busybox),
+ * so a change to a script cannot pass on the captures alone. Signals go only to a sleep this test started.
+ */
+class ScriptsOnThisKernelTest {
+    private static final Path BUSYBOX = Path.of("/usr/bin/busybox");
+
+    /** A PATH of busybox applets only, under target/ so it outlives the test without cleanup. */
+    private final Path bin = Path.of("target", "busybox-bin");
+
+    @BeforeEach
+    void busyboxApplets() throws IOException {
+        assumeTrue(Files.isExecutable(BUSYBOX) && Files.isDirectory(Path.of("/proc/self")), "needs busybox");
+        Files.createDirectories(bin);
+        for (String applet : List.of("sh", "grep", "tr", "kill", "sleep")) {
+            if (!Files.exists(bin.resolve(applet), LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
+            }
+        }
+    }
+
+    @Test
+    void psScript_listsThisJvmWithItsArgumentsAndLeavesItselfOut() throws Exception {
+        byte[] out = run(PsScript.argv());
+
+        ProcSnapshot snapshot = ProcParser.parse(out);
+        List<ProcessInfo> rows = Attribution.attribute(snapshot, new PodBuilder().build(), "here");
+
+        ProcessHandle jvm = ProcessHandle.current();
+        String[] jvmArguments = jvm.info().arguments().orElseThrow();
+        assertThat(rows).filteredOn(p -> p.pid() == jvm.pid()).singleElement()
+                .satisfies(p -> assertThat(p.args()).endsWith(jvmArguments))
+                .satisfies(p -> assertThat(p.uid()).isGreaterThanOrEqualTo(0));
+        assertThat(snapshot.processes()).containsKey(snapshot.selfPid());
+        assertThat(rows).extracting(ProcessInfo::pid).doesNotContain(snapshot.selfPid());
+    }
+
+    @Test
+    void signalScript_dryRunZeroChangedTermAndGone_onASleepOfThisTest() throws Exception {
+        Process sleep = new ProcessBuilder(bin.resolve("sleep").toAbsolutePath().toString(), "60").start();
+        try {
+            int pid = (int) sleep.pid();
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            long start = ProcStat.parse(stat).orElseThrow().startTicks();
+            SignalTarget guarded = new SignalTarget(pid, start);
+
+            assertThat(results("TERM", true, guarded)).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
+            assertThat(results("0", false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
+            assertThat(results("TERM", false, new SignalTarget(pid, start + 1)))
+                    .containsExactly(new SignalResult(pid, Outcome.CHANGED, ""));
+            assertThat(sleep.isAlive()).isTrue();
+
+            assertThat(results("TERM", false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
+            assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sleep.exitValue()).isEqualTo(128 + 15);
+            assertThat(results("TERM", false, guarded)).containsExactly(new SignalResult(pid, Outcome.GONE, ""));
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    private List<SignalResult> results(String signal, boolean dryRun, SignalTarget target) throws Exception {
+        return SignalResults.parse(run(SignalScript.argv(Signals.parse(signal), dryRun, List.of(target))));
+    }
+
+    private byte[] run(List<String> argv) throws Exception {
+        List<String> command = new ArrayList<>(argv);
+        command.set(0, bin.resolve("sh").toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PATH", bin.toAbsolutePath().toString());
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return out;
+    }
+}

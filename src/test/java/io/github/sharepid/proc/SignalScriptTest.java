@@ -1,0 +1,51 @@
+package io.github.sharepid.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SignalScriptTest {
+
+    @Test
+    void argv_carriesSignalDryRunAndTargetsOnlyAsPositionalArguments() {
+        List<String> argv = SignalScript.argv(Signals.parse("HUP"), false,
+                List.of(new SignalTarget(8, 175033), SignalTarget.pid(14)));
+
+        assertThat(argv).containsExactly("sh", "-c", SignalScript.SCRIPT, "sh", "1", "0", "8:175033", "14");
+    }
+
+    @Test
+    void argv_dryRun_isFlagOne() {
+        assertThat(SignalScript.argv(Signals.parse("0"), true, List.of(SignalTarget.pid(3))))
+                .containsExactly("sh", "-c", SignalScript.SCRIPT, "sh", "0", "1", "3");
+    }
+
+    @Test
+    void argv_samePidTwice_isSignalledOnceWithTheFirstTarget() {
+        assertThat(SignalScript.argv(Signals.parse("TERM"), false,
+                List.of(new SignalTarget(8, 5), SignalTarget.pid(8), SignalTarget.pid(9))))
+                .endsWith("15", "0", "8:5", "9");
+    }
+
+    @Test
+    void target_fromAListedProcess_isGuardedByItsStartTicks() {
+        ProcessInfo listed = new ProcessInfo(8, 0, "nginx", 0, "root", "S", "Ss", 0, 0, Instant.EPOCH, 0,
+                "nginx", List.of(), 175033);
+
+        assertThat(SignalTarget.of(listed).toArgument()).isEqualTo("8:175033");
+    }
+
+    @Test
+    void target_pidBelowOne_isRejected() {
+        assertThatThrownBy(() -> SignalTarget.pid(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SignalTarget.pid(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void script_usesTheKillBuiltinWithANumericSignal() {
+        assertThat(SignalScript.SCRIPT).contains("kill -s \"$sig\" \"$pid\"").doesNotContain("kill -9");
+    }
+}
