@@ -19,14 +19,14 @@ public final class CopyPrinter {
             Structured.print(out, Map.of("copies", rows.stream().map(CopyPrinter::fields).toList()), format);
             return;
         }
-        Table t = withNamespace ? new Table("NAMESPACE", "NAME", "SOURCE", "CONTAINER", "AGE", "PHASE")
-                : new Table("NAME", "SOURCE", "CONTAINER", "AGE", "PHASE");
+        Table t = withNamespace ? new Table(List.of("NAMESPACE", "NAME", "SOURCE", "CONTAINER", "AGE", "PHASE"))
+                : new Table(List.of("NAME", "SOURCE", "CONTAINER", "AGE", "PHASE"));
         for (CopyRow r : rows) {
             String age = r.created() == null ? "<unknown>" : Durations.age(Duration.between(r.created(), now));
             if (withNamespace) {
-                t.row(r.namespace(), r.name(), r.source(), r.container(), age, r.phase());
+                t.addRow(List.of(r.namespace(), r.name(), r.source(), r.container(), age, r.phase()));
             } else {
-                t.row(r.name(), r.source(), r.container(), age, r.phase());
+                t.addRow(List.of(r.name(), r.source(), r.container(), age, r.phase()));
             }
         }
         if (!rows.isEmpty()) {

@@ -27,10 +27,10 @@ public final class ListingPrinter {
             Structured.print(out, doc, format);
             return;
         }
-        Table t = new Table("MODE", "LINKS", "UID", "GID", "SIZE", "MODIFIED", "NAME");
+        Table t = new Table(List.of("MODE", "LINKS", "UID", "GID", "SIZE", "MODIFIED", "NAME"));
         for (DirListing.Entry e : entries) {
-            t.row(e.mode(), Long.toString(e.links()), Long.toString(e.uid()), Long.toString(e.gid()),
-                    Long.toString(e.size()), TIME.format(e.modified()), Printable.escape(e.name()));
+            t.addRow(List.of(e.mode(), Long.toString(e.links()), Long.toString(e.uid()), Long.toString(e.gid()),
+                    Long.toString(e.size()), TIME.format(e.modified()), e.name()));
         }
         t.print(out, !noHeaders);
     }
