@@ -2,6 +2,8 @@ package io.github.sharepid.cli;
 
 import io.github.sharepid.kube.KubeConnector;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Wires the command tree to its streams and its cluster connector; tests call it with fakes. */
 public final class Cli {
@@ -14,6 +16,7 @@ public final class Cli {
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        giveSignalItsShortFlag(cl);
         ErrorHandler handler = new ErrorHandler(io.err(), root::verbose);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
@@ -22,5 +25,24 @@ public final class Cli {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cl;
+    }
+
+    /**
+     * {@code signal -s HUP} follows kill(1); everywhere else {@code -s} is kubectl's {@code --server}.
+     * The inherited server option is swapped for a long-only copy (same binding), and {@code -s} added
+     * to {@code --signal}.
+     */
+    private static void giveSignalItsShortFlag(CommandLine cl) {
+        CommandLine signal = cl.getSubcommands().get("signal");
+        if (signal == null) {
+            return;
+        }
+        CommandSpec spec = signal.getCommandSpec();
+        OptionSpec server = spec.findOption("--server");
+        OptionSpec sig = spec.findOption("--signal");
+        spec.remove(server);
+        spec.remove(sig);
+        spec.addOption(OptionSpec.builder(server).names("--server").build());
+        spec.addOption(OptionSpec.builder(sig).names("-s", "--signal").build());
     }
 }

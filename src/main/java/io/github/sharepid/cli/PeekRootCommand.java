@@ -79,7 +79,7 @@ public class PeekRootCommand implements Callable<Integer> {
         }
     }
 
-    private record Target(Long pid, String path) {
+    private record Target(Integer pid, String path) {
     }
 
     /** Validate: {@code PID PATH}, or {@code -c NAME PATH}. */
