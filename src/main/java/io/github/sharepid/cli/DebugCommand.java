@@ -64,7 +64,7 @@ public class DebugCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "general",
             description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin (default: ${DEFAULT-VALUE}).")
-    Profile profile;
+    String profile;
 
     @Option(names = "--copy-to", paramLabel = "NAME", description = "Name of the copy (default: POD-sharepid-XXXXX).")
     String copyTo;
@@ -120,7 +120,7 @@ public class DebugCommand implements Callable<Integer> {
                     + "yourself (kubectl sharepid cleanup NAME)");
         }
         boolean tty = !attach || root.io().stdinIsTerminal();
-        return new DebugSpec(copyTo, container, image, command, profile, tty, keepLabels, keepAnnotations,
+        return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
                 SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG));
     }

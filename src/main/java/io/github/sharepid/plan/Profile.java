@@ -12,5 +12,22 @@ public enum Profile {
     /** Non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp. */
     RESTRICTED,
     /** Privileged. */
-    SYSADMIN
+    SYSADMIN;
+
+    /** The profile named {@code text} (any case), or a usage error listing the valid names. */
+    public static Profile parse(String text) {
+        for (Profile p : values()) {
+            if (p.name().equalsIgnoreCase(text)) {
+                return p;
+            }
+        }
+        throw io.github.sharepid.SharepidException.usage("unknown profile \"" + text
+                + "\"; valid: general, baseline, restricted, sysadmin");
+    }
+
+    /** The name the user types: {@code general}, {@code baseline}, ... */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,0 +1,63 @@
+package io.github.sharepid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad input a user can type: one line on stderr that names what is wrong, exit code 2, nothing on
+ * stdout, and no cluster contacted (so nothing can have been created).
+ */
+class UsageErrorsTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            debug Web_1                                  | POD
+            debug web --copy-to Bad_Name                 | --copy-to
+            debug web -c Bad_Name                        | --container
+            debug web --profile nosuch                   | profile "nosuch"
+            debug web --set-image nginx                  | --set-image
+            debug web --env =x                           | --env
+            debug web --timeout 2x                       | --timeout
+            debug web --attach=false --rm                | --rm
+            debug                                        | POD
+            ps web -o xml                                | -o xml
+            signal web abc                               | "abc" is not a PID
+            signal web -5                                | -5
+            signal web 0                                 | "0" is not a PID
+            signal web 1                                 | PID 1 is the pod's sandbox
+            signal web 8 -s NOSUCH                       | unknown signal
+            signal web                                   | name the PIDs
+            signal web 8 -c nginx                        | not both
+            signal web -c nginx --match '('              | --match
+            peek-root web 8 etc/passwd                   | must be absolute
+            peek-root web 8 ''                           | must not be empty
+            peek-root web -c nginx 8 /etc                | only PATH
+            peek-root web /etc                           | give a PID and a PATH
+            cleanup                                      | --all or --older-than
+            cleanup web-1 --all                          | not both
+            cleanup --all --older-than soon              | --older-than
+            list -o wide                                 | -o wide
+            completion fish                              | fish
+            nosuch                                       | nosuch
+            ps web --no-such-flag                        | --no-such-flag
+            """)
+    void usageError_oneLineExit2NoCluster(String commandLine, String named) {
+        CliRun run = CliRun.of(CliRun.noCluster(), split(commandLine));
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr().lines()).hasSize(1);
+        assertThat(run.stderr()).startsWith("error: ").contains(named);
+    }
+
+    /** Splits on spaces; single quotes keep a word together ('' is an empty word). */
+    private static String[] split(String line) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words.toArray(String[]::new);
+    }
+}
