@@ -28,7 +28,7 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public RemoteExecutor executor() {
-        throw new UnsupportedOperationException("Fabric8Executor not written yet");
+        return new Fabric8Executor(client);
     }
 
     @Override

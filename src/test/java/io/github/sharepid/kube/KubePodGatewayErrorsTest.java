@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** How the gateway reports what the API server refuses: 403, 404, 409 and a dropped shareProcessNamespace. */
 @EnableKubernetesMockClient
+@Timeout(30)
 class KubePodGatewayErrorsTest {
     private static final String PODS = "/api/v1/namespaces/" + NS + "/pods";
 

@@ -20,9 +20,11 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** awaitExitCode: the debug container's exit code once it terminates, null when time runs out or the pod goes. */
 @EnableKubernetesMockClient
+@Timeout(30)
 class KubePodGatewayExitCodeTest {
     private static final Duration LONG = Duration.ofSeconds(20);
 

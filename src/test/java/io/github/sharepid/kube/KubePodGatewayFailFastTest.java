@@ -29,11 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** awaitRunning gives up at once, with the reason and recent events, when the debug container can never run. */
 @EnableKubernetesMockClient
+@Timeout(30)
 class KubePodGatewayFailFastTest {
     private static final String EVENTS = "; events: Scheduled: Successfully assigned ns/copy to node-1"
             + " | Failed: Error: it broke";

@@ -15,9 +15,11 @@ import io.github.sharepid.SharepidException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The plain pod and claim calls against the mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
+@Timeout(30)
 class KubePodGatewayTest {
     KubernetesClient client;
     private KubePodGateway gateway;

@@ -29,9 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** awaitRunning against the mock API server: the watch's pod states in, progress lines and verdicts out. */
 @EnableKubernetesMockClient
+@Timeout(30)
 class KubePodGatewayWatchTest {
     private static final Duration LONG = Duration.ofSeconds(20);
 
