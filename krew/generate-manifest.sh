@@ -87,6 +87,7 @@ trap 'rm -f "$tmp"' EXIT
   fi
   sed "${substitutions[@]}" "$template"
 } >"$tmp"
+# shellcheck disable=SC2016 # a literal ${, the start of an unfilled placeholder
 if grep -n '\${' "$tmp" >&2; then
   echo "error: placeholders left in the manifest (above): $template and this script disagree" >&2
   exit 1
