@@ -67,6 +67,9 @@ final class PodWatch {
             if (round.isPresent()) {
                 return round.get().value();
             }
+            if (System.nanoTime() - deadline >= 0) {
+                return judge.timedOut(pod);
+            }
         }
     }
 
@@ -142,7 +145,8 @@ final class PodWatch {
 
         @Override
         public void onClose() {
-            // only our own close() ends a watch without a cause, and then nobody reads the queue any more
+            // after our own close() nobody reads the queue any more; any other close must not leave us waiting
+            signals.add(new WatcherException("the watch was closed"));
         }
     }
 }
