@@ -90,6 +90,7 @@ final class PodWatch {
     }
 
     /** The round's outcome, or empty when the server expired our resourceVersion and we must start over. */
+    @SuppressWarnings("try") // the watch is only held to be closed
     private <T> Optional<Round<T>> follow(String namespace, String name, Pod start, long deadline, Judge<T> judge) {
         BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
         Pod last = start;
