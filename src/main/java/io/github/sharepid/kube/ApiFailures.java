@@ -15,7 +15,8 @@ final class ApiFailures {
     }
 
     /**
-     * What to throw for {@code e} from {@code verb} on {@code resource} in {@code namespace}: a 403 whose
+     * What to throw for {@code e} from {@code verb} on {@code resource} in {@code namespace} (null: all
+     * namespaces): a 403 whose
      * server message does not name the refused verb gets one that does; anything else is {@code e} itself.
      */
     static RuntimeException refused(KubernetesClientException e, String verb, String resource, String namespace,
@@ -24,8 +25,9 @@ final class ApiFailures {
             return e;
         }
         String who = identity(config);
+        String scope = namespace == null ? " at the cluster scope" : " in namespace \"" + namespace + "\"";
         return new SharepidException(SharepidException.FAILURE, "forbidden: cannot " + verb + " " + resource
-                + " in namespace \"" + namespace + "\"" + (who == null ? "" : " (as " + who + ")"), e);
+                + scope + (who == null ? "" : " (as " + who + ")"), e);
     }
 
     static SharepidException podNotFound(String namespace, String name) {

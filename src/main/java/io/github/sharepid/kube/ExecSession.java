@@ -53,6 +53,11 @@ final class ExecSession implements ExecListener {
         }
     }
 
+    /** Counts as activity: sending stdin is progress too, the idle clock starts after it. */
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
     long lastActivityNanos() {
         return lastActivity;
     }

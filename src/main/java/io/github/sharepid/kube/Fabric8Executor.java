@@ -61,6 +61,7 @@ public final class Fabric8Executor implements RemoteExecutor {
             session.opened(watch);
             if (stdin != null) {
                 feed(watch, stdin, failures);
+                session.touch();
             }
             return exitCode(watch, session, failures);
         }

@@ -89,7 +89,7 @@ public final class KubePodGateway implements PodGateway {
 
     @Override
     public List<Pod> listManaged(String namespace) {
-        return call("list", "pods", namespace == null ? "(all)" : namespace,
+        return call("list", "pods", namespace,
                 () -> (namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
                         .withLabel(MANAGED_BY_LABEL, MANAGED_BY_VALUE).list().getItems());
     }

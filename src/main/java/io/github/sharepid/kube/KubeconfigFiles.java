@@ -30,7 +30,7 @@ final class KubeconfigFiles {
     /** The parsed files in precedence order; empty when there is no kubeconfig at all. */
     List<Config> load(String explicitPath) {
         List<Config> configs = new ArrayList<>();
-        if (explicitPath != null) {
+        if (explicitPath != null && !explicitPath.isBlank()) {
             configs.add(parse(Path.of(explicitPath)));
             return configs;
         }
@@ -44,7 +44,7 @@ final class KubeconfigFiles {
 
     /** Where {@link #load} looked, for the "no cluster configured" message. */
     String describeSearch(String explicitPath) {
-        if (explicitPath != null) {
+        if (explicitPath != null && !explicitPath.isBlank()) {
             return explicitPath;
         }
         String list = env.apply("KUBECONFIG");

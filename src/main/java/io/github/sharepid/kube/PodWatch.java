@@ -67,6 +67,9 @@ final class PodWatch {
             if (round.isPresent()) {
                 return round.get().value();
             }
+            if (System.nanoTime() - deadline >= 0) {
+                return judge.timedOut(pod);
+            }
         }
     }
 
@@ -87,6 +90,7 @@ final class PodWatch {
     }
 
     /** The round's outcome, or empty when the server expired our resourceVersion and we must start over. */
+    @SuppressWarnings("try") // the watch is only held to be closed
     private <T> Optional<Round<T>> follow(String namespace, String name, Pod start, long deadline, Judge<T> judge) {
         BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
         Pod last = start;
@@ -142,7 +146,8 @@ final class PodWatch {
 
         @Override
         public void onClose() {
-            // only our own close() ends a watch without a cause, and then nobody reads the queue any more
+            // after our own close() nobody reads the queue any more; any other close must not leave us waiting
+            signals.add(new WatcherException("the watch was closed"));
         }
     }
 }

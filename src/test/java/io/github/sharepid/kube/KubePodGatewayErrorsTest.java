@@ -71,6 +71,15 @@ class KubePodGatewayErrorsTest {
     }
 
     @Test
+    void listManagedEverywhereForbiddenWithoutExplanation_saysClusterScope() {
+        server.expect().get().withPath("/api/v1/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dkubectl-sharepid")
+                .andReturn(403, "").once();
+
+        assertThatThrownBy(() -> gateway.listManaged(null))
+                .hasMessageStartingWith("forbidden: cannot list pods at the cluster scope (as ");
+    }
+
+    @Test
     void createConflict_asksForAnotherCopyName() {
         server.expect().post().withPath(PODS).andReturn(409, status(409, "AlreadyExists",
                 "pods \"copy\" already exists")).once();
