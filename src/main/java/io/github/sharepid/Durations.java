@@ -1,50 +1,70 @@
 package io.github.sharepid;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** kubectl's duration syntax ({@code 90s}, {@code 2m}, {@code 1h30m}, a bare number = seconds). */
+/**
+ * Durations the way kubectl reads and prints them: a bare number is seconds, otherwise Go syntax
+ * ({@code 10s}, {@code 1m30s}, {@code 250ms}); printed as Go prints them ({@code 2m0s}); and the AGE column.
+ * One parser for every flag: {@code --timeout}, {@code --older-than}, {@code --request-timeout}.
+ */
 public final class Durations {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h))+");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+    private static final Map<String, Long> NANOS_PER_UNIT = Map.of(
+            "ns", 1L, "us", 1_000L, "µs", 1_000L, "ms", 1_000_000L,
+            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
 
     private Durations() {
     }
 
-    /** Parses {@code text}; a usage error naming {@code flag} if it is not a duration. */
-    public static Duration parse(String text, String flag) {
-        String t = text == null ? "" : text.strip();
-        if (t.matches("\\d+")) {
-            return Duration.ofSeconds(Long.parseLong(t));
+    /**
+     * Parses {@code value} as kubectl's {@code --request-timeout} does: a bare integer is seconds, otherwise
+     * Go duration syntax; negative or malformed values are a usage error naming {@code flag}.
+     */
+    public static Duration parse(String value, String flag) {
+        String v = value == null ? "" : value.strip();
+        if (v.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(v));
         }
-        if (!WHOLE.matcher(t).matches()) {
-            throw SharepidException.usage(flag + " wants a duration like 30s, 2m or 1h30m, not \"" + text + "\"");
+        Matcher m = PART.matcher(v);
+        BigDecimal nanos = BigDecimal.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(m.group(2)))));
+            end = m.end();
         }
-        Duration total = Duration.ZERO;
-        Matcher m = PART.matcher(t);
-        while (m.find()) {
-            long unitMillis = switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1_000;
-                case "m" -> 60_000;
-                default -> 3_600_000;
-            };
-            total = total.plusMillis(Math.round(Double.parseDouble(m.group(1)) * unitMillis));
+        if (end == 0 || end != v.length()) {
+            throw SharepidException.usage("invalid " + flag + " \"" + value
+                    + "\": use a whole number of seconds or a number with a unit, e.g. 10s, 2m, 1h");
         }
-        return total;
+        return Duration.ofNanos(nanos.longValue());
     }
 
-    /** {@code 2m0s}-style rendering, as kubectl prints durations. */
+    /** Formats like Go's {@code time.Duration.String()}: {@code 2m0s}, {@code 1h0m0s}, {@code 1.5s}, {@code 500ms}. */
     public static String format(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + "s";
+        if (d.isZero()) {
+            return "0s";
         }
-        if (s < 3600) {
-            return (s / 60) + "m" + (s % 60) + "s";
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return trim(BigDecimal.valueOf(d.toNanos(), 6)) + "ms";
         }
-        return (s / 3600) + "h" + (s % 3600 / 60) + "m" + (s % 60) + "s";
+        StringBuilder out = new StringBuilder();
+        if (d.toHours() > 0) {
+            out.append(d.toHours()).append('h');
+        }
+        if (out.length() > 0 || d.toMinutesPart() > 0) {
+            out.append(d.toMinutesPart()).append('m');
+        }
+        BigDecimal seconds = BigDecimal.valueOf(d.toSecondsPart()).add(BigDecimal.valueOf(d.toNanosPart(), 9));
+        return out.append(trim(seconds)).append('s').toString();
+    }
+
+    private static String trim(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     /** kubectl's AGE column: 45s, 12m, 3h, 2d. */

@@ -20,7 +20,7 @@ class DurationsTest {
     void parse_rejectsWithUsageErrorNamingTheFlag(String text) {
         assertThatThrownBy(() -> Durations.parse(text, "--timeout"))
                 .isInstanceOf(SharepidException.class)
-                .hasMessageStartingWith("--timeout wants a duration")
+                .hasMessageStartingWith("invalid --timeout")
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.USAGE);
     }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.TtyExecOutputErrorable;
+import io.github.sharepid.Durations;
 import io.github.sharepid.SharepidException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +117,7 @@ public final class Fabric8Executor implements RemoteExecutor {
             long left = idleLimit.toNanos() - (System.nanoTime() - session.lastActivityNanos());
             if (left <= 0) {
                 throw SharepidException.failure(failures.where() + ": no data from the server for "
-                        + GoDuration.format(idleLimit) + " (--request-timeout)");
+                        + Durations.format(idleLimit) + " (--request-timeout)");
             }
             try {
                 return watch.exitCode().get(left, TimeUnit.NANOSECONDS);

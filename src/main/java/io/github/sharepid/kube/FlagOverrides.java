@@ -1,6 +1,7 @@
 package io.github.sharepid.kube;
 
 import io.fabric8.kubernetes.client.Config;
+import io.github.sharepid.Durations;
 import io.github.sharepid.SharepidException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ final class FlagOverrides {
         if (o.requestTimeout() == null) {
             return NO_REQUEST_TIMEOUT_MS;
         }
-        Duration d = GoDuration.parse("--request-timeout", o.requestTimeout());
+        Duration d = Durations.parse(o.requestTimeout(), "--request-timeout");
         if (d.isZero()) {
             return NO_REQUEST_TIMEOUT_MS;
         }

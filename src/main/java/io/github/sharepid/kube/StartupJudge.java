@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.github.sharepid.Durations;
 import io.github.sharepid.SharepidException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
 
     @Override
     public Pod timedOut(Pod last) {
-        throw failure("pod " + pod + " not running after " + GoDuration.format(timeout) + ": "
+        throw failure("pod " + pod + " not running after " + Durations.format(timeout) + ": "
                 + PodStates.summary(last, container));
     }
 
