@@ -31,8 +31,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return SharepidException.USAGE;
     }
 
+    /** 128 + SIGPIPE: what a shell tool's status is when the reader of its output went away. */
+    public static final int CLOSED_PIPE = 141;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        if (closedPipe(ex)) {
+            return CLOSED_PIPE; // `peek-root ... | head`: the reader has all it wanted; no error to report
+        }
         SharepidException known = translate(ex);
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
@@ -59,6 +65,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return SharepidException.usage(pe.getMessage());
         }
         return KubeErrors.translate(ex);
+    }
+
+    static boolean closedPipe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String oneLine(String message) {

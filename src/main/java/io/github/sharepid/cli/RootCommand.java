@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             " 0:success",
             " 1:failure: the API, the cluster or the remote command failed",
             " 2:usage: a flag, an argument or a name is wrong",
-            "  :debug passes the debug shell's own exit code through"
+            "  :debug passes the debug shell's own exit code through",
+            "141:the reader of stdout went away (e.g. | head): stopped quietly, as shell tools do"
         })
 public class RootCommand implements Runnable {
     @Spec
