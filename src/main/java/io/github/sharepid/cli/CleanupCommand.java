@@ -21,10 +21,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code kubectl sharepid cleanup}: deletes debug copies, and only ever pods that carry the
  * managed-by label. Every named pod is checked before anything is deleted.
  */
-@Command(name = "cleanup", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Delete debug copies: the ones named, all of them (--all), or those older than a duration.",
-            "Only pods labelled app.kubernetes.io/managed-by=kubectl-sharepid are ever deleted.",
-            "Prints the deleted copies' names on stdout."},
+@Command(name = "cleanup", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Delete debug copies: the ones named, all of them (--all), or those older than a duration. Only pods labelled app.kubernetes.io/managed-by=kubectl-sharepid are ever deleted. Prints the deleted copies' names on stdout.",
         footer = {"%nExamples:",
             "  kubectl sharepid cleanup web-1-sharepid-x7k2p",
             "  kubectl sharepid cleanup --all --older-than 1h --dry-run"})

@@ -69,7 +69,7 @@ final class Completer {
         } else if (partial.startsWith("-")) {
             for (OptionSpec o : cmd.options()) {
                 if (!o.hidden()) {
-                    String desc = o.description().length > 0 ? "\t" + o.description()[0] : "";
+                    String desc = o.description().length > 0 ? "\t" + firstSentence(o.description()[0]) : "";
                     for (String name : o.names()) {
                         out.add(name + desc);
                     }
@@ -79,7 +79,7 @@ final class Completer {
             root.subcommands().forEach((name, sub) -> {
                 if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandSpec().name())) {
                     String[] d = sub.getCommandSpec().usageMessage().description();
-                    out.add(name + (d.length > 0 ? "\t" + d[0] : ""));
+                    out.add(name + (d.length > 0 ? "\t" + firstSentence(d[0]) : ""));
                 }
             });
         } else if (positionals == 0 && !cmd.positionalParameters().isEmpty()) {
@@ -95,6 +95,12 @@ final class Completer {
         }
         matching.add(NO_FILES);
         return matching;
+    }
+
+    /** Shells show one line per candidate: the description up to its first full stop. */
+    static String firstSentence(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.(\\s|$)").matcher(text);
+        return m.find() ? text.substring(0, m.start()) : text;
     }
 
     private static List<String> values(String flag, String namespace, Supplier<Lookups> lookups) {

@@ -8,10 +8,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kubectl sharepid completion bash|zsh}: a completion script for the standalone binary. */
-@Command(name = "completion", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Print a shell completion script for the standalone kubectl-sharepid command.",
-            "Through kubectl (1.26+), completion works by itself: kubectl runs kubectl_complete-sharepid,",
-            "which is installed next to kubectl-sharepid."},
+@Command(name = "completion", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Print a shell completion script for the standalone kubectl-sharepid command. Through kubectl (1.26+), completion works by itself: kubectl runs kubectl_complete-sharepid, which is installed next to kubectl-sharepid.",
         footer = {"%nExamples:",
             "  source <(kubectl-sharepid completion bash)",
             "  kubectl-sharepid completion zsh > \"${fpath[1]}/_kubectl-sharepid\""})

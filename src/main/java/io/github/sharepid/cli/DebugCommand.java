@@ -31,12 +31,8 @@ import picocli.CommandLine.ParentCommand;
  * container, waits for it with a watch, and attaches. Planning is pure ({@link PodCopyPlanner});
  * this class only gathers input, calls the API and reports.
  */
-@Command(name = "debug", sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-            "Copy POD with shareProcessNamespace: true plus a debug container, wait until it runs, and attach.",
-            "The original pod is never modified. The copy's restartPolicy is Never: the debug shell's exit",
-            "ends the session and its exit code becomes this command's."
-        },
+@Command(name = "debug", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Copy POD with shareProcessNamespace: true plus a debug container, wait until it runs, and attach. The original pod is never modified. The copy's restartPolicy is Never: the debug shell's exit ends the session and its exit code becomes this command's.",
         footer = {"%nExamples:",
             "  kubectl sharepid debug web-1",
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl sharepid list}: the debug copies (pods labelled managed-by=kubectl-sharepid). */
-@Command(name = "list", aliases = "ls", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "list", mixinStandardHelpOptions = true, abbreviateSynopsis = true, aliases = "ls", sortOptions = false, usageHelpAutoWidth = true,
         description = "List the debug copies: name, source pod, debug container, age, phase.",
         footer = {"%nExamples:",
             "  kubectl sharepid list",

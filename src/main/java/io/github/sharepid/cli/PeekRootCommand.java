@@ -22,12 +22,8 @@ import picocli.CommandLine.ParentCommand;
  * filesystem through {@code /proc/PID/root}. Files stream byte for byte; directories are listed or,
  * with {@code --to}, copied home. One exec round trip (two with {@code -c}, to find the process).
  */
-@Command(name = "peek-root", sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-            "Read another container's files through /proc/PID/root: a file's exact bytes go to stdout,",
-            "a directory is listed. PATH is absolute inside that container; its symlinks are followed there.",
-            "Needs the target's UID or CAP_SYS_PTRACE in the container the tools run in (profile general)."
-        },
+@Command(name = "peek-root", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Read another container's files through /proc/PID/root: a file's exact bytes go to stdout, a directory is listed. PATH is absolute inside that container; its symlinks are followed there. Needs the target's UID or CAP_SYS_PTRACE in the container the tools run in (profile general).",
         footer = {"%nExamples:",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx/nginx.conf",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p 8 /etc/nginx",

@@ -19,9 +19,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code kubectl sharepid ps POD}: every process of every container, with the container that owns it,
  * read from /proc in one exec (no dependence on the image's ps). Environments are never read.
  */
-@Command(name = "ps", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"List every process of every container of POD, with the container that owns it.",
-            "PID 1 is the pod's sandbox (pause). Reads /proc in one exec; environment variables are never read."},
+@Command(name = "ps", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "List every process of every container of POD, with the container that owns it. PID 1 is the pod's sandbox (pause). Reads /proc in one exec; environment variables are never read.",
         footer = {"%nExamples:",
             "  kubectl sharepid ps web-1-sharepid-x7k2p",
             "  kubectl sharepid ps web-1-sharepid-x7k2p -c nginx -o wide",

@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {
-            "Debug a pod through a shared process namespace: copy it with shareProcessNamespace: true",
-            "and a debug shell, then see, signal and read across its containers."
-        },
+        customSynopsis = "kubectl sharepid COMMAND [ARGS] [flags]",
+        description = "Debug a pod through a shared process namespace: copy it with shareProcessNamespace: true and a debug shell, then see, signal and read across its containers. Run 'kubectl sharepid COMMAND --help' for a command's flags; the connection flags below work with every command.",
+        commandListHeading = "%nCommands:%n",
         subcommands = {
             DebugCommand.class,
             PsCommand.class,

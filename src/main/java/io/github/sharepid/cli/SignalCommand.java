@@ -31,9 +31,8 @@ import picocli.CommandLine.ParentCommand;
  * PIDs go in one exec; a selection ({@code -c}, {@code --match}) reads the process table first and
  * guards each chosen PID with its start time, so a reused PID is never hit.
  */
-@Command(name = "signal", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Send a signal to processes of POD's containers: by PID, or by container and command-line regex.",
-            "PID 1 is the pod's sandbox (pause) and is refused unless --force. Reports each process; exit 1 if any failed."},
+@Command(name = "signal", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Send a signal to processes of POD's containers: by PID, or by container and command-line regex. PID 1 is the pod's sandbox (pause) and is refused unless --force. Reports each process; exit 1 if any failed.",
         footer = {"%nExamples:",
             "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match 'master process' -s HUP",
             "  kubectl sharepid signal web-1-sharepid-x7k2p 8 14 -s SIGTERM",

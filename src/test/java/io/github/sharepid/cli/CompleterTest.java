@@ -1,0 +1,83 @@
+package io.github.sharepid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** kubectl's plugin completion protocol, answered from the picocli model and fake cluster lookups. */
+class CompleterTest {
+    private final List<String> asked = new ArrayList<>();
+    private final Completer completer = new Completer(Cli.commandLine(
+            new Io(java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
+                    java.io.OutputStream.nullOutputStream(), () -> false), CliRun.noCluster()).getCommandSpec());
+
+    private final Completer.Lookups cluster = new Completer.Lookups() {
+        @Override
+        public List<String> pods(String namespace) {
+            asked.add("pods " + namespace);
+            return List.of("web-1", "web-1-sharepid-x7k2p", "db-0");
+        }
+
+        @Override
+        public List<String> copies(String namespace) {
+            asked.add("copies " + namespace);
+            return List.of("web-1-sharepid-x7k2p");
+        }
+
+        @Override
+        public List<String> namespaces() {
+            asked.add("namespaces");
+            return List.of("default", "web");
+        }
+    };
+
+    private List<String> complete(String... words) {
+        return completer.complete(List.of(words), () -> cluster);
+    }
+
+    @Test
+    void emptyLine_offersTheVisibleCommandsWithoutAskingTheCluster() {
+        List<String> out = complete("");
+
+        assertThat(out).contains("debug\tCopy POD with shareProcessNamespace: true plus a debug container, wait until it runs, and attach")
+                .anyMatch(c -> c.startsWith("ps\t")).anyMatch(c -> c.startsWith("peek-root\t"))
+                .noneMatch(c -> c.startsWith("__train")).noneMatch(c -> c.startsWith("ls\t"))
+                .endsWith(Completer.NO_FILES);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void podArgument_isCompletedFromTheTypedNamespace() {
+        assertThat(complete("ps", "-n", "web", "web")).containsExactly("web-1", "web-1-sharepid-x7k2p", ":4");
+        assertThat(asked).containsExactly("pods web");
+    }
+
+    @Test
+    void cleanup_offersOnlyDebugCopies() {
+        assertThat(complete("cleanup", "")).containsExactly("web-1-sharepid-x7k2p", ":4");
+    }
+
+    @Test
+    void namespaceFlag_completesNamespaces() {
+        assertThat(complete("debug", "--namespace", "")).containsExactly("default", "web", ":4");
+    }
+
+    @Test
+    void flagValues_forProfileAndOutput() {
+        assertThat(complete("debug", "web-1", "--profile", "re")).containsExactly("restricted", ":4");
+        assertThat(complete("ps", "web-1", "-o", "")).containsExactly("table", "wide", "json", "yaml", ":4");
+    }
+
+    @Test
+    void partialFlag_completesTheCommandsFlagsWithAShortDescription() {
+        assertThat(complete("signal", "web-1", "--dr")).containsExactly("--dry-run\tShow what would be signalled; send nothing", ":4");
+    }
+
+    @Test
+    void secondPositional_ofDebugIsTheCommand_notAPod() {
+        assertThat(complete("debug", "web-1", "")).containsExactly(":4");
+        assertThat(asked).isEmpty();
+    }
+}
