@@ -1,7 +1,6 @@
 package io.github.sharepid.cli;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.github.sharepid.Durations;
 import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.Attacher;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -125,8 +123,9 @@ public class DebugCommand implements Callable<Integer> {
         String ns = kube.namespace();
         PodGateway pods = kube.pods();
         Pod source = pods.get(ns, pod);
-        Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(),
-                rwoClaims(pods, ns, source, spec)));
+        List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
+        Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
+        Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));
         plan.notes().forEach(n -> root.progress("note: " + n));
         Pod copy = plan.copy();
         String name = copy.getMetadata().getName();
@@ -178,18 +177,6 @@ public class DebugCommand implements Callable<Integer> {
         }
         throw SharepidException.failure("the session ended but the debug container of " + name
                 + " is still running (kubectl attach -it " + name + " -c " + spec.container() + " -n " + ns + ")");
-    }
-
-    private static Set<String> rwoClaims(PodGateway pods, String ns, Pod source, DebugSpec spec) {
-        if (spec.sameNode() || source.getSpec().getVolumes() == null) {
-            return Set.of();
-        }
-        List<String> claims = source.getSpec().getVolumes().stream()
-                .map(Volume::getPersistentVolumeClaim)
-                .filter(Objects::nonNull)
-                .map(c -> c.getClaimName())
-                .toList();
-        return claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
     }
 
     private static String randomSuffix() {

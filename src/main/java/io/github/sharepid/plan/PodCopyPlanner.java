@@ -28,6 +28,14 @@ public final class PodCopyPlanner {
     private PodCopyPlanner() {}
 
     /**
+     * The PersistentVolumeClaims the pod mounts, in volume order: the caller asks the API which of them
+     * are ReadWriteOnce and passes those in {@link PlanContext#readWriteOnceClaims()}.
+     */
+    public static List<String> claimNames(Pod source) {
+        return source.getSpec() == null ? List.of() : claimNames(source.getSpec()).stream().distinct().toList();
+    }
+
+    /**
      * The copy of {@code source} that {@code spec} asks for, with notes for the user.
      *
      * @throws io.github.sharepid.SharepidException (usage) if the debug container's name is taken or a
