@@ -87,6 +87,24 @@ class DebugE2E {
     }
 
     @Test
+    @DisplayName("SIGTERM during an attached --rm session: the copy is deleted and the terminal restored")
+    void debugAttachedSigterm_deletesCopyAndRestoresTerminal() throws Exception {
+        Process p = Shell.start(List.of("script", "-qfec", "kubectl sharepid debug nginx --rm --copy-to=nginx-term -n "
+                + cluster.ns + "; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo", "/dev/null"));
+        Screen screen = new Screen(p.getInputStream());
+        screen.await("/ # ", 90);
+
+        ProcessHandle java = p.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElseThrow(() -> new AssertionError("no java process under script"));
+        assertThat(java.destroy()).isTrue(); // SIGTERM
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(screen.text()).isTrue();
+        assertThat(screen.text()).contains("deleted the copy nginx-term (interrupted)");
+        assertThat(screen.text().lines().map(String::strip)).contains("icanon", "echo").doesNotContain("-icanon");
+        assertThat(cluster.exists("nginx-term") && !terminating("nginx-term")).isFalse();
+    }
+
+    @Test
     @DisplayName("debug with piped stdin: no TTY, commands run, the shell's exit code is returned")
     void debugPiped_runsInputWithoutTty() {
         Shell.Result r = Shell.sharepidWithStdin("ps\nexit 4\n".getBytes(StandardCharsets.UTF_8),
