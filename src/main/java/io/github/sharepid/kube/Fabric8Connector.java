@@ -28,7 +28,11 @@ public final class Fabric8Connector implements KubeConnector {
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            if (RequestLog.enabled()) {
+                builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
+            }
+            KubernetesClient client = builder.build();
             return new Fabric8Context(client);
         } catch (KubernetesClientException e) {
             throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
