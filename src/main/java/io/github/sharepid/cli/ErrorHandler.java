@@ -4,6 +4,7 @@ import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.KubeErrors;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,10 +18,17 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final PrintWriter err;
     private final BooleanSupplier verbose;
+    private final Supplier<String> server;
 
     public ErrorHandler(PrintWriter err, BooleanSupplier verbose) {
+        this(err, verbose, () -> null);
+    }
+
+    /** {@code server}: the API server URL of the invocation's client once connected, else null. */
+    public ErrorHandler(PrintWriter err, BooleanSupplier verbose, Supplier<String> server) {
         this.err = err;
         this.verbose = verbose;
+        this.server = server;
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (closedPipe(ex)) {
             return CLOSED_PIPE; // `peek-root ... | head`: the reader has all it wanted; no error to report
         }
-        SharepidException known = translate(ex);
+        SharepidException known = translate(ex, server.get());
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
@@ -56,6 +64,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
 
     /** The user-facing form of {@code ex}, or null when it is a bug rather than a condition. */
     static SharepidException translate(Throwable ex) {
+        return translate(ex, null);
+    }
+
+    static SharepidException translate(Throwable ex, String serverUrl) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof SharepidException s) {
                 return s;
@@ -64,7 +76,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof ParameterException pe) {
             return SharepidException.usage(pe.getMessage());
         }
-        return KubeErrors.translate(ex);
+        return KubeErrors.translate(ex, serverUrl);
     }
 
     static boolean closedPipe(Throwable ex) {
