@@ -34,9 +34,22 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-        err.println("error: " + oneLine(ex.getMessage()) + " (see '" + help + "')");
+        err.println("error: " + oneLine(firstCause(ex)) + " (see '" + help + "')");
         err.flush();
         return SharepidException.USAGE;
+    }
+
+    /**
+     * picocli checks required parameters before unknown options, so {@code peek-root POD -c nginx -rf}
+     * said "Missing required parameter" about a word the user did type; the unknown option is the cause.
+     */
+    private static String firstCause(ParameterException ex) {
+        java.util.List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+        if (ex instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()
+                && unmatched.get(0).startsWith("-")) {
+            return "Unknown option: '" + unmatched.get(0) + "' (a value that starts with '-' goes after --)";
+        }
+        return ex.getMessage();
     }
 
     /** 128 + SIGPIPE: what a shell tool's status is when the reader of its output went away. */
