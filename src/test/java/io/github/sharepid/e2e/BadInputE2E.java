@@ -62,6 +62,7 @@ class BadInputE2E {
                 && !cluster.pod("dying").at("/status/phase").asText().equals("Running"));
         dir = Files.createTempDirectory("sharepid-badin");
         Files.writeString(dir.resolve("garbage.kubeconfig"), "clusters: [ {{{ :\n\tnot: yaml: at: all\n");
+        Files.writeString(dir.resolve("text.kubeconfig"), "hello world\n");
         Files.writeString(dir.resolve("refused.kubeconfig"), kubeconfigFor("https://127.0.0.1:1"));
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accepter = new Thread(BadInputE2E::acceptAndNeverReply, "silent-api-server");
@@ -149,6 +150,8 @@ class BadInputE2E {
             c("-- before the command", null, 2, "Unmatched argument", "--", "debug", "nginx"),
             c("option value missing at the end", "nginx", 2, "--copy-to", "debug", "nginx", "--copy-to"),
             c("option value swallowed by the next flag", "nginx", 2, "--copy-to", "debug", "nginx", "--copy-to", "--rm"),
+            c("-n without its value", "nginx", 2, "--namespace", "debug", "nginx", "--attach=false", "-n"),
+            c("unknown command", null, 2, "nosuch", "nosuch", "nginx"),
             c("unknown option", "{copy}", 2, "-x", "ps", "{copy}", "-x"),
             c("path that looks like an option", "{copy}", 2, "-rf", "peek-root", "{copy}", "-c", "nginx", "-rf"),
             // kubeconfig and server
@@ -157,12 +160,16 @@ class BadInputE2E {
                     "--kubeconfig", "{dir}/nosuch.kubeconfig"),
             c("kubeconfig that is not YAML", null, 1, "not a valid kubeconfig", "ps", "{copy}",
                     "--kubeconfig", "{dir}/garbage.kubeconfig"),
+            c("kubeconfig that is a plain string", null, 1, "not a mapping of kubeconfig fields", "ps", "{copy}",
+                    "--kubeconfig", "{dir}/text.kubeconfig"),
             c("server that refuses connections", null, 1, "cannot connect to the API server at https://127.0.0.1:1",
                     "debug", "nginx", "--kubeconfig", "{dir}/refused.kubeconfig"),
             c("server that never answers (ps)", null, 1, "did not answer in time",
                     "ps", "{copy}", "--kubeconfig", "{dir}/silent.kubeconfig", "--request-timeout", "2s"),
             c("server that never answers (debug)", null, 1, "did not answer in time",
-                    "debug", "nginx", "--kubeconfig", "{dir}/silent.kubeconfig", "--request-timeout", "2s"));
+                    "debug", "nginx", "--kubeconfig", "{dir}/silent.kubeconfig", "--request-timeout", "2s"),
+            c("server that never answers (cleanup)", null, 1, "did not answer in time",
+                    "cleanup", "--all", "--kubeconfig", "{dir}/silent.kubeconfig", "--request-timeout", "2s"));
     }
 
     @ParameterizedTest(name = "{0}")
