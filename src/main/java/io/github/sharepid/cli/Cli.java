@@ -17,7 +17,7 @@ public final class Cli {
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         giveSignalItsShortFlag(cl);
-        ErrorHandler handler = new ErrorHandler(io.err(), root::verbose);
+        ErrorHandler handler = new ErrorHandler(io.err(), root::verbose, root::serverUrl);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setExecutionStrategy(parseResult -> {

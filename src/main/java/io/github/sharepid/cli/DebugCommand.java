@@ -11,6 +11,7 @@ import io.github.sharepid.plan.Plan;
 import io.github.sharepid.plan.PlanContext;
 import io.github.sharepid.plan.PodCopyPlanner;
 import io.github.sharepid.plan.Profile;
+import io.github.sharepid.plan.SourcePodCheck;
 import io.github.sharepid.plan.SpecParsing;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -123,6 +124,7 @@ public class DebugCommand implements Callable<Integer> {
         String ns = kube.namespace();
         PodGateway pods = kube.pods();
         Pod source = pods.get(ns, pod);
+        SourcePodCheck.requireCopyable(source);
         List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
         Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
         Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));

@@ -4,6 +4,7 @@ import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.KubeErrors;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,18 +18,38 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final PrintWriter err;
     private final BooleanSupplier verbose;
+    private final Supplier<String> server;
 
     public ErrorHandler(PrintWriter err, BooleanSupplier verbose) {
+        this(err, verbose, () -> null);
+    }
+
+    /** {@code server}: the API server URL of the invocation's client once connected, else null. */
+    public ErrorHandler(PrintWriter err, BooleanSupplier verbose, Supplier<String> server) {
         this.err = err;
         this.verbose = verbose;
+        this.server = server;
     }
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-        err.println("error: " + oneLine(ex.getMessage()) + " (see '" + help + "')");
+        err.println("error: " + oneLine(firstCause(ex)) + " (see '" + help + "')");
         err.flush();
         return SharepidException.USAGE;
+    }
+
+    /**
+     * picocli checks required parameters before unknown options, so {@code peek-root POD -c nginx -rf}
+     * said "Missing required parameter" about a word the user did type; the unknown option is the cause.
+     */
+    private static String firstCause(ParameterException ex) {
+        java.util.List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+        if (ex instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()
+                && unmatched.get(0).startsWith("-")) {
+            return "Unknown option: '" + unmatched.get(0) + "' (a value that starts with '-' goes after --)";
+        }
+        return ex.getMessage();
     }
 
     /** 128 + SIGPIPE: what a shell tool's status is when the reader of its output went away. */
@@ -39,7 +60,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (closedPipe(ex)) {
             return CLOSED_PIPE; // `peek-root ... | head`: the reader has all it wanted; no error to report
         }
-        SharepidException known = translate(ex);
+        SharepidException known = translate(ex, server.get());
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
@@ -56,6 +77,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
 
     /** The user-facing form of {@code ex}, or null when it is a bug rather than a condition. */
     static SharepidException translate(Throwable ex) {
+        return translate(ex, null);
+    }
+
+    static SharepidException translate(Throwable ex, String serverUrl) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof SharepidException s) {
                 return s;
@@ -64,7 +89,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof ParameterException pe) {
             return SharepidException.usage(pe.getMessage());
         }
-        return KubeErrors.translate(ex);
+        return KubeErrors.translate(ex, serverUrl);
     }
 
     static boolean closedPipe(Throwable ex) {

@@ -54,6 +54,7 @@ public class RootCommand implements Runnable {
 
     private final Io io;
     private final KubeConnector connector;
+    private String serverUrl;
 
     public RootCommand(Io io, KubeConnector connector) {
         this.io = io;
@@ -75,7 +76,14 @@ public class RootCommand implements Runnable {
 
     /** Opens the one client of this invocation; the caller closes it. */
     public KubeContext connect() {
-        return connector.connect(kubeFlags.toOptions());
+        KubeContext context = connector.connect(kubeFlags.toOptions());
+        serverUrl = context.serverUrl();
+        return context;
+    }
+
+    /** The API server this invocation connected to, for error messages; null before {@link #connect}. */
+    public String serverUrl() {
+        return serverUrl;
     }
 
     /** Progress and hints: stderr, silenced by {@code -q}. */

@@ -23,7 +23,15 @@ public final class KubeErrors {
 
     /** The user-facing form of {@code ex}, or {@code null} when it is not a cluster condition. */
     public static SharepidException translate(Throwable ex) {
-        String server = serverIn(ex);
+        return translate(ex, null);
+    }
+
+    /**
+     * As {@link #translate(Throwable)}; {@code serverUrl} (the client's API server, null if unknown) names
+     * the server when the exception does not: the JDK's connect and timeout exceptions carry no URL.
+     */
+    public static SharepidException translate(Throwable ex, String serverUrl) {
+        String server = serverIn(ex, serverUrl);
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return failure("cannot connect to the API server " + server + ": " + reason(t, "connection refused"), ex);
@@ -70,13 +78,19 @@ public final class KubeErrors {
         return m == null || m.isBlank() ? fallback : m;
     }
 
-    private static String serverIn(Throwable ex) {
+    private static String serverIn(Throwable ex, String serverUrl) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
                 Matcher m = URL.matcher(t.getMessage());
                 if (m.find()) {
                     return "at " + m.group(1);
                 }
+            }
+        }
+        if (serverUrl != null) {
+            Matcher m = URL.matcher(serverUrl);
+            if (m.find()) {
+                return "at " + m.group(1);
             }
         }
         return "(see your kubeconfig)";

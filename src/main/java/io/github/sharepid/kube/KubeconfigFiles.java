@@ -87,8 +87,25 @@ final class KubeconfigFiles {
         try {
             return KubeConfigUtils.parseConfig(path.toFile());
         } catch (RuntimeException e) {
-            throw cannotRead(path, "not a valid kubeconfig (" + reason(rootCause(e)) + ")");
+            throw cannotRead(path, "not a valid kubeconfig (" + parseReason(rootCause(e)) + ")");
         }
+    }
+
+    /**
+     * YAML syntax errors keep the parser's first line; a document of the wrong shape (a plain string, a
+     * list, a field of the wrong type) is said in kubeconfig terms, not as Jackson's message about
+     * fabric8's model classes.
+     */
+    private static String parseReason(Throwable root) {
+        if (root instanceof com.fasterxml.jackson.databind.JsonMappingException j) {
+            String field = j.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            // no line number: fabric8 reads the YAML into a tree first, so Jackson's location is always unknown
+            return field.isEmpty() ? "the document is not a mapping of kubeconfig fields"
+                    : "field " + field + " has the wrong type";
+        }
+        return reason(root);
     }
 
     private static String ioReason(IOException e) {

@@ -48,6 +48,32 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void connectionRefusedWithoutUrl_namesTheServerTheClientWasBuiltFor() {
+        // what fabric8 7.8 throws for a refused connection: no URL anywhere in the chain
+        Exception e = new KubernetesClientException("An error has occurred.", new ConnectException());
+
+        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, () -> "https://127.0.0.1:1/")
+                .handleExecutionException(e, null, null);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(
+                "error: cannot connect to the API server at https://127.0.0.1:1: connection refused");
+    }
+
+    @Test
+    void timeoutWithoutUrl_namesTheServerTheClientWasBuiltFor() {
+        Exception e = new KubernetesClientException("An error has occurred.",
+                new java.net.http.HttpTimeoutException("request timed out"));
+
+        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, () -> "https://127.0.0.1:40000")
+                .handleExecutionException(e, null, null);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("error: the API server at https://127.0.0.1:40000 did not"
+                + " answer in time (see --request-timeout)");
+    }
+
+    @Test
     void closedPipe_endsQuietlyWith141() {
         Exception e = new SharepidException(1, "writing the output failed", new IOException("Broken pipe"));
 

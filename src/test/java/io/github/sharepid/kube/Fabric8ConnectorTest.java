@@ -123,6 +123,22 @@ class Fabric8ConnectorTest {
     }
 
     @Test
+    void kubeconfigThatIsAPlainString_saysSoWithoutModelClassNames() throws IOException {
+        Path text = write("text.yaml", "hello world\n");
+
+        assertFailure(KubeOptions.defaults().kubeconfig(text.toString()), "cannot read kubeconfig " + text
+                + ": not a valid kubeconfig (the document is not a mapping of kubeconfig fields)");
+    }
+
+    @Test
+    void kubeconfigWithAFieldOfTheWrongType_namesTheField() throws IOException {
+        Path wrong = write("wrong.yaml", "apiVersion: v1\nclusters: 5\n");
+
+        assertFailure(KubeOptions.defaults().kubeconfig(wrong.toString()), "cannot read kubeconfig " + wrong
+                + ": not a valid kubeconfig (field clusters has the wrong type)");
+    }
+
+    @Test
     void noKubeconfigAnywhereAndNoServer_failsWithNoClusterConfigured() {
         assertFailure(KubeOptions.defaults(), "no cluster configured: no kubeconfig found ("
                 + dir.resolve("home/.kube/config") + ") and no --server given");
