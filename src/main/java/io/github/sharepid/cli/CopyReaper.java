@@ -32,10 +32,11 @@ final class CopyReaper {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** The copy stays (the user keeps it); no hook will delete it. */
-    void disarm() {
-        done.set(true);
+    /** The copy stays (the user keeps it, or it is gone already); no hook will delete it. False if done before. */
+    boolean disarm() {
+        boolean first = done.compareAndSet(false, true);
         removeHook();
+        return first;
     }
 
     /** Deletes the copy if not done yet; {@code why} (may be null) is said on stderr. */

@@ -150,24 +150,28 @@ public class DebugCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            return session(kube, ns, name, spec);
+            return session(kube, ns, name, spec, reaper);
         } finally {
             if (rm) {
                 reaper.reap(null);
-            } else {
-                reaper.disarm();
+            } else if (reaper.disarm()) {
                 root.progress("the copy " + name + " is kept; delete it with: kubectl sharepid cleanup " + name
                         + " -n " + ns);
             }
         }
     }
 
-    private int session(KubeContext kube, String ns, String name, DebugSpec spec) {
+    private int session(KubeContext kube, String ns, String name, DebugSpec spec, CopyReaper reaper) {
         root.progress("attached to " + name + " (container " + spec.container() + "); exit the shell to end the session");
         Io io = root.io();
         io.flush();
         Attacher.Ending ending = kube.attacher().attach(ns, name, spec.container(), spec.tty(),
                 io.in(), io.stdout(), io.stderr());
+        if (kube.pods().goneOrDeleting(ns, name)) {
+            // Killed with its pod: whatever exit code the shell got is not the user's.
+            reaper.disarm();
+            throw SharepidException.failure("the copy " + name + " was deleted during the session");
+        }
         Integer code = kube.pods().awaitExitCode(ns, name, spec.container(), Duration.ofSeconds(10));
         if (code != null) {
             return code;
