@@ -1,6 +1,8 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.kube.PodGateway;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -11,6 +13,8 @@ import java.util.function.Consumer;
 final class CopyReaper {
     /** Seconds the copy's containers get to stop: the busybox shell ignores SIGTERM, so keep it short. */
     private static final long GRACE_SECONDS = 1;
+    /** How long a signal's hook waits for a create request in flight before deleting what it made. */
+    private static final long CREATE_WAIT_SECONDS = 10;
 
     private final PodGateway pods;
     private final String namespace;
@@ -18,6 +22,7 @@ final class CopyReaper {
     private final Consumer<String> progress;
     private final AtomicBoolean done = new AtomicBoolean();
     private final Thread hook;
+    private final CountDownLatch createAnswered = new CountDownLatch(1);
 
     CopyReaper(PodGateway pods, String namespace, String name, Consumer<String> progress) {
         this.pods = pods;
@@ -27,9 +32,18 @@ final class CopyReaper {
         this.hook = new Thread(() -> reap("interrupted"), "sharepid-reaper");
     }
 
-    /** From now until {@link #reap} or {@link #disarm}, a signal that stops the JVM deletes the copy. */
+    /**
+     * From now until {@link #reap} or {@link #disarm}, a signal that stops the JVM deletes the copy. Arm it
+     * before the create request and call {@link #createAnswered} once that request has returned or failed:
+     * a signal in between then waits for the answer instead of deleting before the pod exists.
+     */
     void armOnSignal() {
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The create request has returned (or failed): the copy exists, or never will. */
+    void createAnswered() {
+        createAnswered.countDown();
     }
 
     /** The copy stays (the user keeps it, or it is gone already); no hook will delete it. False if done before. */
@@ -41,14 +55,30 @@ final class CopyReaper {
 
     /** Deletes the copy if not done yet; {@code why} (may be null) is said on stderr. */
     void reap(String why) {
+        boolean fromSignal = Thread.currentThread() == hook;
+        if (fromSignal && !awaitCreate()) {
+            progress.accept("the copy " + name + " may have been created; check with: kubectl sharepid list -n " + namespace);
+            return;
+        }
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        if (Thread.currentThread() != hook) {
+        if (!fromSignal) {
             removeHook();
         }
-        pods.delete(namespace, name, GRACE_SECONDS);
-        progress.accept("deleted the copy " + name + (why == null ? "" : " (" + why + ")"));
+        if (pods.delete(namespace, name, GRACE_SECONDS)) {
+            progress.accept("deleted the copy " + name + (why == null ? "" : " (" + why + ")"));
+        }
+    }
+
+    /** True once the create request has been answered (a failed create has disarmed us by then). */
+    private boolean awaitCreate() {
+        try {
+            return createAnswered.await(CREATE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void removeHook() {

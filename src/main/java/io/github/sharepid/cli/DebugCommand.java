@@ -133,8 +133,15 @@ public class DebugCommand implements Callable<Integer> {
                 + " sharing one process namespace (every container's processes, command lines, environments"
                 + " and files become visible to " + spec.container() + ")");
         CopyReaper reaper = new CopyReaper(pods, ns, name, root::progress);
-        pods.create(copy);
         reaper.armOnSignal();
+        try {
+            pods.create(copy);
+        } catch (RuntimeException e) {
+            reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
+            throw e;
+        } finally {
+            reaper.createAnswered();
+        }
         try {
             pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
         } catch (RuntimeException e) {
