@@ -1,5 +1,6 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.PodGateway;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,41 @@ final class CopyReaper {
         if (pods.delete(namespace, name, GRACE_SECONDS)) {
             progress.accept("deleted the copy " + name + (why == null ? "" : " (" + why + ")"));
         }
+    }
+
+    /**
+     * After {@code failure} (the copy did not start): deletes the copy and returns the failure to throw.
+     * If the delete fails as well (the API server is gone), the one error line says the copy is left and
+     * how to delete it, instead of the delete's error hiding the first one.
+     */
+    RuntimeException reapAfter(RuntimeException failure, String why) {
+        try {
+            reap(why);
+            return failure;
+        } catch (RuntimeException deleteFailed) {
+            SharepidException first = ErrorHandler.translate(failure);
+            return new SharepidException(first == null ? SharepidException.FAILURE : first.exitCode(),
+                    message(first, failure) + "; the copy " + name + " was not deleted (" + message(
+                    ErrorHandler.translate(deleteFailed), deleteFailed) + "): " + cleanupHint(), failure);
+        }
+    }
+
+    /** Deletes the copy at the end of a {@code --rm} session; a failure is said on stderr, not thrown over the session's result. */
+    void reapQuietly() {
+        try {
+            reap(null);
+        } catch (RuntimeException e) {
+            progress.accept("could not delete the copy " + name + " (" + message(ErrorHandler.translate(e), e) + "): "
+                    + cleanupHint());
+        }
+    }
+
+    private String cleanupHint() {
+        return "delete it with: kubectl sharepid cleanup " + name + " -n " + namespace;
+    }
+
+    private static String message(SharepidException translated, RuntimeException raw) {
+        return ErrorHandler.oneLine(translated == null ? raw.getMessage() : translated.getMessage());
     }
 
     /** True once the create request has been answered (a failed create has disarmed us by then). */

@@ -145,8 +145,7 @@ public class DebugCommand implements Callable<Integer> {
         try {
             pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
         } catch (RuntimeException e) {
-            reaper.reap("the copy did not start");
-            throw e;
+            throw reaper.reapAfter(e, "the copy did not start");
         }
         if (!attach) {
             root.io().out().println(name);
@@ -160,7 +159,7 @@ public class DebugCommand implements Callable<Integer> {
             return session(kube, ns, name, spec, reaper);
         } finally {
             if (rm) {
-                reaper.reap(null);
+                reaper.reapQuietly();
             } else if (reaper.disarm()) {
                 root.progress("the copy " + name + " is kept; delete it with: kubectl sharepid cleanup " + name
                         + " -n " + ns);
@@ -175,8 +174,12 @@ public class DebugCommand implements Callable<Integer> {
         Attacher.Ending ending = kube.attacher().attach(ns, name, spec.container(), spec.tty(),
                 io.in(), io.stdout(), io.stderr());
         if (kube.pods().goneOrDeleting(ns, name)) {
-            // Killed with its pod: whatever exit code the shell got is not the user's.
+            // Killed with its pod: whatever exit code the shell got is not the user's. The shell was cut
+            // off mid-line (its prompt), so the error starts on a line of its own.
             reaper.disarm();
+            if (spec.tty()) {
+                io.err().println();
+            }
             throw SharepidException.failure("the copy " + name + " was deleted during the session");
         }
         Integer code = kube.pods().awaitExitCode(ns, name, spec.container(), Duration.ofSeconds(10));
