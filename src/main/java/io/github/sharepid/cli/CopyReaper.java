@@ -1,6 +1,9 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.PodGateway;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -11,6 +14,8 @@ import java.util.function.Consumer;
 final class CopyReaper {
     /** Seconds the copy's containers get to stop: the busybox shell ignores SIGTERM, so keep it short. */
     private static final long GRACE_SECONDS = 1;
+    /** How long a signal's hook waits for a create request in flight before deleting what it made. */
+    private static final long CREATE_WAIT_SECONDS = 10;
 
     private final PodGateway pods;
     private final String namespace;
@@ -18,6 +23,7 @@ final class CopyReaper {
     private final Consumer<String> progress;
     private final AtomicBoolean done = new AtomicBoolean();
     private final Thread hook;
+    private final CountDownLatch createAnswered = new CountDownLatch(1);
 
     CopyReaper(PodGateway pods, String namespace, String name, Consumer<String> progress) {
         this.pods = pods;
@@ -27,27 +33,88 @@ final class CopyReaper {
         this.hook = new Thread(() -> reap("interrupted"), "sharepid-reaper");
     }
 
-    /** From now until {@link #reap} or {@link #disarm}, a signal that stops the JVM deletes the copy. */
+    /**
+     * From now until {@link #reap} or {@link #disarm}, a signal that stops the JVM deletes the copy. Arm it
+     * before the create request and call {@link #createAnswered} once that request has returned or failed:
+     * a signal in between then waits for the answer instead of deleting before the pod exists.
+     */
     void armOnSignal() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** The copy stays (the user keeps it); no hook will delete it. */
-    void disarm() {
-        done.set(true);
+    /** The create request has returned (or failed): the copy exists, or never will. */
+    void createAnswered() {
+        createAnswered.countDown();
+    }
+
+    /** The copy stays (the user keeps it, or it is gone already); no hook will delete it. False if done before. */
+    boolean disarm() {
+        boolean first = done.compareAndSet(false, true);
         removeHook();
+        return first;
     }
 
     /** Deletes the copy if not done yet; {@code why} (may be null) is said on stderr. */
     void reap(String why) {
+        boolean fromSignal = Thread.currentThread() == hook;
+        if (fromSignal && !awaitCreate()) {
+            progress.accept("the copy " + name + " may have been created; check with: kubectl sharepid list -n " + namespace);
+            return;
+        }
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        if (Thread.currentThread() != hook) {
+        if (!fromSignal) {
             removeHook();
         }
-        pods.delete(namespace, name, GRACE_SECONDS);
-        progress.accept("deleted the copy " + name + (why == null ? "" : " (" + why + ")"));
+        if (pods.delete(namespace, name, GRACE_SECONDS)) {
+            progress.accept("deleted the copy " + name + (why == null ? "" : " (" + why + ")"));
+        }
+    }
+
+    /**
+     * After {@code failure} (the copy did not start): deletes the copy and returns the failure to throw.
+     * If the delete fails as well (the API server is gone), the one error line says the copy is left and
+     * how to delete it, instead of the delete's error hiding the first one.
+     */
+    RuntimeException reapAfter(RuntimeException failure, String why) {
+        try {
+            reap(why);
+            return failure;
+        } catch (RuntimeException deleteFailed) {
+            SharepidException first = ErrorHandler.translate(failure);
+            return new SharepidException(first == null ? SharepidException.FAILURE : first.exitCode(),
+                    message(first, failure) + "; the copy " + name + " was not deleted (" + message(
+                    ErrorHandler.translate(deleteFailed), deleteFailed) + "): " + cleanupHint(), failure);
+        }
+    }
+
+    /** Deletes the copy at the end of a {@code --rm} session; a failure is said on stderr, not thrown over the session's result. */
+    void reapQuietly() {
+        try {
+            reap(null);
+        } catch (RuntimeException e) {
+            progress.accept("could not delete the copy " + name + " (" + message(ErrorHandler.translate(e), e) + "): "
+                    + cleanupHint());
+        }
+    }
+
+    private String cleanupHint() {
+        return "delete it with: kubectl sharepid cleanup " + name + " -n " + namespace;
+    }
+
+    private static String message(SharepidException translated, RuntimeException raw) {
+        return ErrorHandler.oneLine(translated == null ? raw.getMessage() : translated.getMessage());
+    }
+
+    /** True once the create request has been answered (a failed create has disarmed us by then). */
+    private boolean awaitCreate() {
+        try {
+            return createAnswered.await(CREATE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void removeHook() {

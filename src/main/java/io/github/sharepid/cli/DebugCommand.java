@@ -135,13 +135,19 @@ public class DebugCommand implements Callable<Integer> {
                 + " sharing one process namespace (every container's processes, command lines, environments"
                 + " and files become visible to " + spec.container() + ")");
         CopyReaper reaper = new CopyReaper(pods, ns, name, root::progress);
-        pods.create(copy);
         reaper.armOnSignal();
+        try {
+            pods.create(copy);
+        } catch (RuntimeException e) {
+            reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
+            throw e;
+        } finally {
+            reaper.createAnswered();
+        }
         try {
             pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
         } catch (RuntimeException e) {
-            reaper.reap("the copy did not start");
-            throw e;
+            throw reaper.reapAfter(e, "the copy did not start");
         }
         if (!attach) {
             root.io().out().println(name);
@@ -152,24 +158,32 @@ public class DebugCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            return session(kube, ns, name, spec);
+            return session(kube, ns, name, spec, reaper);
         } finally {
             if (rm) {
-                reaper.reap(null);
-            } else {
-                reaper.disarm();
+                reaper.reapQuietly();
+            } else if (reaper.disarm()) {
                 root.progress("the copy " + name + " is kept; delete it with: kubectl sharepid cleanup " + name
                         + " -n " + ns);
             }
         }
     }
 
-    private int session(KubeContext kube, String ns, String name, DebugSpec spec) {
+    private int session(KubeContext kube, String ns, String name, DebugSpec spec, CopyReaper reaper) {
         root.progress("attached to " + name + " (container " + spec.container() + "); exit the shell to end the session");
         Io io = root.io();
         io.flush();
         Attacher.Ending ending = kube.attacher().attach(ns, name, spec.container(), spec.tty(),
                 io.in(), io.stdout(), io.stderr());
+        if (kube.pods().goneOrDeleting(ns, name)) {
+            // Killed with its pod: whatever exit code the shell got is not the user's. The shell was cut
+            // off mid-line (its prompt), so the error starts on a line of its own.
+            reaper.disarm();
+            if (spec.tty()) {
+                io.err().println();
+            }
+            throw SharepidException.failure("the copy " + name + " was deleted during the session");
+        }
         Integer code = kube.pods().awaitExitCode(ns, name, spec.container(), Duration.ofSeconds(10));
         if (code != null) {
             return code;

@@ -86,9 +86,14 @@ public final class Fabric8Executor implements RemoteExecutor {
         try {
             code = awaitExit(watch, session, failures);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof KubernetesClientException k ? failures.translate(k)
-                    : new SharepidException(SharepidException.FAILURE, failures.where() + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof KubernetesClientException k) {
+                throw failures.translate(k);
+            }
+            // A socket or TLS error mid-stream (e.g. "BUFFER_UNDERFLOW with EOF"): say what it means.
+            throw new SharepidException(SharepidException.FAILURE, failures.where() + (connectionError(cause)
+                    ? ": the connection to the API server was lost (" + cause.getMessage() + ")"
+                    : " failed: " + cause.getMessage()), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SharepidException(SharepidException.FAILURE, "interrupted during " + failures.where(), e);
@@ -106,6 +111,15 @@ public final class Fabric8Executor implements RemoteExecutor {
                     + (status == null || status.getMessage() == null ? "unreadable exit status" : status.getMessage()));
         }
         return code;
+    }
+
+    private static boolean connectionError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Integer awaitExit(ExecWatch watch, ExecSession session, ExecFailures failures)

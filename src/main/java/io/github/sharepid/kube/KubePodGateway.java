@@ -79,6 +79,12 @@ public final class KubePodGateway implements PodGateway {
     }
 
     @Override
+    public boolean goneOrDeleting(String namespace, String name) {
+        Pod pod = call("get", "pods", namespace, () -> pod(namespace, name).get());
+        return pod == null || pod.getMetadata().getDeletionTimestamp() != null;
+    }
+
+    @Override
     public boolean delete(String namespace, String name, Long gracePeriodSeconds) {
         return call("delete", "pods", namespace, () -> {
             PodResource pod = pod(namespace, name);

@@ -40,6 +40,9 @@ public interface PodGateway {
      */
     Integer awaitExitCode(String namespace, String name, String container, Duration timeout);
 
+    /** True if the pod no longer exists or is being deleted (it has a deletionTimestamp). */
+    boolean goneOrDeleting(String namespace, String name);
+
     /** Deletes the pod (grace period in seconds; {@code null} = the pod's own); true if it existed. */
     boolean delete(String namespace, String name, Long gracePeriodSeconds);
 
