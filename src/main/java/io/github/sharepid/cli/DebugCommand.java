@@ -129,6 +129,7 @@ public class DebugCommand implements Callable<Integer> {
         plan.notes().forEach(n -> root.progress("note: " + n));
         Pod copy = plan.copy();
         String name = copy.getMetadata().getName();
+        AdmissionCheck.require(pods, ns, spec.profile(), copy);
         root.progress("creating " + name + " in namespace " + ns + ": a copy of " + pod
                 + " sharing one process namespace (every container's processes, command lines, environments"
                 + " and files become visible to " + spec.container() + ")");
