@@ -128,9 +128,10 @@ public class DebugCommand implements Callable<Integer> {
         List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
         Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
         Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));
-        plan.notes().forEach(n -> root.progress("note: " + n));
         Pod copy = plan.copy();
         String name = copy.getMetadata().getName();
+        AdmissionCheck.require(pods, ns, spec.profile(), copy);
+        plan.notes().forEach(n -> root.progress("note: " + n));
         root.progress("creating " + name + " in namespace " + ns + ": a copy of " + pod
                 + " sharing one process namespace (every container's processes, command lines, environments"
                 + " and files become visible to " + spec.container() + ")");

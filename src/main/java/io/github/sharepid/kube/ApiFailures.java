@@ -30,13 +30,40 @@ final class ApiFailures {
                 + scope + (who == null ? "" : " (as " + who + ")"), e);
     }
 
+    /**
+     * An admission or validation refusal of a dry-run create: the server's own reason (Pod Security,
+     * a webhook, a policy) in one line, and that nothing was created.
+     */
+    static SharepidException wouldReject(KubernetesClientException e, String name, String namespace) {
+        String reason = serverMessage(e);
+        return new SharepidException(SharepidException.FAILURE, "the API server would reject the copy " + name
+                + " in namespace \"" + namespace + "\" (server-side dry run; nothing was created): "
+                + (reason == null ? "HTTP " + e.getCode() : reason), e);
+    }
+
+    /** A 403 from RBAC (the authorizer says who cannot do what), not from an admission plugin. */
+    static boolean isAuthorization(KubernetesClientException e) {
+        String message = serverMessage(e);
+        return message == null || message.contains(" cannot ");
+    }
+
     static SharepidException podNotFound(String namespace, String name) {
         return SharepidException.failure("pod \"" + name + "\" not found in namespace \"" + namespace + "\"");
     }
 
+    /**
+     * The server's message names what was refused: RBAC's "User x cannot create resource pods", or an
+     * admission plugin's "pods "x" is forbidden: violates PodSecurity ...", which must not be replaced by
+     * a guess about the verb.
+     */
     private static boolean serverSaysWhat(KubernetesClientException e) {
+        String message = serverMessage(e);
+        return message != null && (message.contains(" cannot ") || message.contains(" is forbidden: "));
+    }
+
+    private static String serverMessage(KubernetesClientException e) {
         String message = e.getStatus() == null ? null : e.getStatus().getMessage();
-        return message != null && message.contains(" cannot ");
+        return message == null || message.isBlank() ? null : message.strip();
     }
 
     /** The impersonated user, else the kubeconfig user entry the request was made with, else null. */

@@ -1,6 +1,7 @@
 package io.github.sharepid.kube;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -48,16 +51,14 @@ public final class KubePodGateway implements PodGateway {
 
     @Override
     public Pod create(Pod pod) {
-        String namespace = pod.getMetadata().getNamespace() != null ? pod.getMetadata().getNamespace()
-                : client.getNamespace();
+        String namespace = namespaceOf(pod);
         String name = pod.getMetadata().getName();
         Pod created;
         try {
             created = call("create", "pods", namespace, () -> client.pods().inNamespace(namespace).resource(pod).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw new SharepidException(SharepidException.FAILURE, "pod \"" + name + "\" already exists in"
-                        + " namespace \"" + namespace + "\" (choose another --copy-to)", e);
+                throw alreadyExists(namespace, name, e);
             }
             throw e;
         }
@@ -65,6 +66,36 @@ public final class KubePodGateway implements PodGateway {
             throw droppedShareProcessNamespace(namespace, name);
         }
         return created;
+    }
+
+    @Override
+    public void dryRunCreate(Pod pod) {
+        String namespace = namespaceOf(pod);
+        try {
+            client.pods().inNamespace(namespace).resource(pod).dryRun().create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw alreadyExists(namespace, pod.getMetadata().getName(), e);
+            }
+            if (e.getCode() == 403 && ApiFailures.isAuthorization(e) || e.getCode() < 400 || e.getCode() >= 500) {
+                throw ApiFailures.refused(e, "create", "pods", namespace, client.getConfiguration());
+            }
+            throw ApiFailures.wouldReject(e, pod.getMetadata().getName(), namespace);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, String>> namespaceLabels(String namespace) {
+        try {
+            Namespace ns = client.namespaces().withName(namespace).get();
+            return ns == null ? Optional.empty()
+                    : Optional.of(ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -131,6 +162,15 @@ public final class KubePodGateway implements PodGateway {
                 .withField("involvedObject.name", podName).withField("involvedObject.kind", "Pod")
                 .list().getItems());
         return PodEvents.latest(events, limit);
+    }
+
+    private String namespaceOf(Pod pod) {
+        return pod.getMetadata().getNamespace() != null ? pod.getMetadata().getNamespace() : client.getNamespace();
+    }
+
+    private static SharepidException alreadyExists(String namespace, String name, KubernetesClientException e) {
+        return new SharepidException(SharepidException.FAILURE, "pod \"" + name + "\" already exists in"
+                + " namespace \"" + namespace + "\" (choose another --copy-to)", e);
     }
 
     private PodResource pod(String namespace, String name) {

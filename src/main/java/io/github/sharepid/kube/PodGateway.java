@@ -28,6 +28,19 @@ public interface PodGateway {
     Pod create(Pod pod);
 
     /**
+     * Sends the create as a server-side dry run ({@code dryRun=All}): authorization, admission (Pod Security,
+     * webhooks) and validation judge the pod and nothing is stored. A refusal is a FAILURE whose one line
+     * says what the server said and that nothing was created.
+     */
+    void dryRunCreate(Pod pod);
+
+    /**
+     * The namespace's labels, or empty when it cannot be read (forbidden: many users may create pods but
+     * not get their namespace) or does not exist.
+     */
+    java.util.Optional<java.util.Map<String, String>> namespaceLabels(String namespace);
+
+    /**
      * Watches (no polling) until the pod is Running with {@code container} started, reporting progress;
      * fails fast with the reason and the pod's recent events on image pull errors,
      * CreateContainerConfigError, Unschedulable, the container exiting, the pod failing, or the timeout.

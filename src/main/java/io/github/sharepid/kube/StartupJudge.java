@@ -95,7 +95,8 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
                     + (exited.getReason() == null ? "" : " (" + exited.getReason() + ")");
         }
         if (debug.filter(StartupJudge::cannotRecover).isPresent()) {
-            return "container " + container + " in pod " + pod + " cannot start: " + waiting(debug.get());
+            return "container " + container + " in pod " + pod + " cannot start: " + waiting(debug.get())
+                    + nonRootHint(debug.get());
         }
         Optional<ContainerStatus> badInit = state.getStatus() == null || state.getStatus().getInitContainerStatuses()
                 == null ? Optional.empty() : state.getStatus().getInitContainerStatuses().stream()
@@ -148,6 +149,14 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
     private static String waitingReason(ContainerStatus status) {
         return status.getState() == null || status.getState().getWaiting() == null ? null
                 : status.getState().getWaiting().getReason();
+    }
+
+    /** The kubelet refuses a root image under runAsNonRoot; say which profiles start instead. */
+    private static String nonRootHint(ContainerStatus status) {
+        String message = status.getState().getWaiting().getMessage();
+        return message != null && message.contains("runAsNonRoot") && message.contains("run as root")
+                ? " (the pod requires non-root: use --profile restricted, which runs the debug container as"
+                + " UID 65534, or --profile general, which runs it alone as root)" : "";
     }
 
     private static String waiting(ContainerStatus status) {

@@ -21,6 +21,14 @@ import java.util.Objects;
  * <p>The copy gets {@code restartPolicy: Never} on purpose: the debug shell's exit is final and its exit code
  * is the command's, and an app container that crashes stays crashed for inspection instead of being
  * restarted over its evidence.
+ *
+ * <p>Non-root pods: under a pod-level {@code runAsNonRoot} without {@code runAsUser}, the general and sysadmin
+ * profiles set the debug container's own {@code runAsUser: 0, runAsNonRoot: false}, because their promise is a
+ * root shell with capabilities and a root image could not start otherwise; a note says so, and
+ * {@code --profile restricted} keeps the pod's rule (UID 65534, which can list every process but signal or
+ * read only its own). A pod-level {@code runAsUser} is inherited as it is (the shell then has that UID and
+ * no effective capabilities, so it reaches exactly that UID's processes). Namespaces whose Pod Security level
+ * forbids a profile are refused before anything is created (see {@link PodSecurityRule}).
  */
 public final class PodCopyPlanner {
     static final List<String> DEFAULT_COMMAND = List.of("sh");

@@ -38,13 +38,13 @@ final class ProfileApplier {
     static List<Step> steps(Profile profile) {
         return switch (profile) {
             case GENERAL -> List.of(ProfileApplier::allowProcessTracing,
-                    ProfileApplier::warnRootImageMayBeRefused, ProfileApplier::warnPodUserHasNoCapabilities);
+                    ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
             case BASELINE -> List.of(ProfileApplier::warnRootImageMayBeRefused);
             case RESTRICTED -> List.of(ProfileApplier::disallowRoot, ProfileApplier::runAsNobodyUnlessPodSetsUser,
                     ProfileApplier::disallowPrivilegeEscalation, ProfileApplier::dropAllCapabilities,
                     ProfileApplier::useRuntimeDefaultSeccomp, ProfileApplier::noteOwnUidOnly);
             case SYSADMIN -> List.of(ProfileApplier::setPrivileged,
-                    ProfileApplier::warnRootImageMayBeRefused, ProfileApplier::warnPodUserHasNoCapabilities);
+                    ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
         };
     }
 
@@ -95,12 +95,32 @@ final class ProfileApplier {
         }
     }
 
-    static void warnRootImageMayBeRefused(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
-        PodSecurityContext psc = pod.getSecurityContext();
-        if (psc != null && Boolean.TRUE.equals(psc.getRunAsNonRoot()) && psc.getRunAsUser() == null) {
-            notes.add("The pod sets runAsNonRoot without runAsUser, so a debug image that runs as root (busybox does)"
-                    + " will not start; use --profile=restricted, which runs it as UID " + NOBODY + ".");
+    /**
+     * general and sysadmin promise a root shell with capabilities; under a pod-level runAsNonRoot without
+     * runAsUser a root image (busybox) would not even start (CreateContainerConfigError). So the debug
+     * container alone is set to UID 0 with runAsNonRoot false, and a note says so; the application
+     * containers keep the pod's settings. A user who wants the pod's rule kept chooses restricted.
+     */
+    static void runAsRootDespitePodNonRoot(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        if (podNonRootWithoutUser(pod)) {
+            sc.withRunAsNonRoot(false).withRunAsUser(0L);
+            notes.add("The pod sets runAsNonRoot; the debug container alone runs as root (runAsUser 0,"
+                    + " runAsNonRoot false) so that it starts with its profile's powers; --profile restricted keeps"
+                    + " it non-root (UID " + NOBODY + ").");
         }
+    }
+
+    static void warnRootImageMayBeRefused(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        if (podNonRootWithoutUser(pod)) {
+            notes.add("The pod sets runAsNonRoot without runAsUser, so a debug image that runs as root (busybox does)"
+                    + " will not start; use --profile=restricted, which runs it as UID " + NOBODY + ", or"
+                    + " --profile=general, which runs it as root.");
+        }
+    }
+
+    private static boolean podNonRootWithoutUser(PodSpec pod) {
+        PodSecurityContext psc = pod.getSecurityContext();
+        return psc != null && Boolean.TRUE.equals(psc.getRunAsNonRoot()) && psc.getRunAsUser() == null;
     }
 
     private static Long podRunAsUser(PodSpec pod) {

@@ -67,6 +67,17 @@ class KubePodGatewayFailFastTest {
     }
 
     @Test
+    void rootImageUnderRunAsNonRoot_failsAtOnceNamingTheProfilesThatStart() {
+        String kubelet = "container has runAsNonRoot and image will run as root (pod: \"copy_ns(1)\", container: debug)";
+        givenWatchEmits(state("2", "Pending", "node-1", running("app"),
+                waiting(DEBUG, "CreateContainerConfigError", kubelet)));
+
+        assertFailsWith("container debug in pod copy cannot start: CreateContainerConfigError: " + kubelet
+                + " (the pod requires non-root: use --profile restricted, which runs the debug container as UID 65534,"
+                + " or --profile general, which runs it alone as root)" + EVENTS);
+    }
+
+    @Test
     void initContainerImagePullBackOff_failsAtOnce() {
         givenWatchEmits(withInitContainers(state("2", "Pending", "node-1"), List.of("setup"),
                 waiting("setup", "ImagePullBackOff", "Back-off pulling image \"nope\"")));

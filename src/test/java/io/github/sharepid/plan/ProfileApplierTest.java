@@ -20,7 +20,10 @@ class ProfileApplierTest {
             + " capabilities: it lists every process but can signal or inspect (/proc/PID/root, environ, fd) only"
             + " those of UID 65534.";
     private static final String ROOT_IMAGE_NOTE = "The pod sets runAsNonRoot without runAsUser, so a debug image"
-            + " that runs as root (busybox does) will not start; use --profile=restricted, which runs it as UID 65534.";
+            + " that runs as root (busybox does) will not start; use --profile=restricted, which runs it as UID 65534, or --profile=general, which runs it as root.";
+    private static final String ROOT_OVERRIDE_NOTE = "The pod sets runAsNonRoot; the debug container alone runs as"
+            + " root (runAsUser 0, runAsNonRoot false) so that it starts with its profile's powers; --profile"
+            + " restricted keeps it non-root (UID 65534).";
     private static final String POD_UID_NOTE = "The pod runs as UID 1000 (spec.securityContext.runAsUser), so the"
             + " debug shell does not get the capabilities of its profile and can only signal or inspect processes"
             + " of that UID.";
@@ -47,7 +50,22 @@ class ProfileApplierTest {
                         new SecurityContextBuilder().withPrivileged(true).build(), List.of(POD_UID_NOTE)),
                 Arguments.of("baseline under pod-level runAsNonRoot warns that a root image will not start",
                         Profile.BASELINE, new PodSecurityContextBuilder().withRunAsNonRoot(true).build(), null,
-                        List.of(ROOT_IMAGE_NOTE)));
+                        List.of(ROOT_IMAGE_NOTE)),
+                Arguments.of("general under pod-level runAsNonRoot runs the debug container alone as root, and says so",
+                        Profile.GENERAL, new PodSecurityContextBuilder().withRunAsNonRoot(true).build(),
+                        new SecurityContextBuilder().withNewCapabilities().addToAdd("SYS_PTRACE").endCapabilities()
+                                .withRunAsNonRoot(false).withRunAsUser(0L).build(), List.of(ROOT_OVERRIDE_NOTE)),
+                Arguments.of("sysadmin under pod-level runAsNonRoot does the same", Profile.SYSADMIN,
+                        new PodSecurityContextBuilder().withRunAsNonRoot(true).build(), new SecurityContextBuilder()
+                                .withPrivileged(true).withRunAsNonRoot(false).withRunAsUser(0L).build(),
+                        List.of(ROOT_OVERRIDE_NOTE)),
+                Arguments.of("general keeps a pod-level non-root user (it reaches that UID's processes)",
+                        Profile.GENERAL, new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(1000L)
+                                .build(), new SecurityContextBuilder().withNewCapabilities().addToAdd("SYS_PTRACE")
+                                .endCapabilities().build(), List.of(POD_UID_NOTE)),
+                Arguments.of("restricted under pod-level runAsNonRoot stays non-root as nobody", Profile.RESTRICTED,
+                        new PodSecurityContextBuilder().withRunAsNonRoot(true).build(),
+                        restricted().withRunAsUser(65534L).build(), List.of(RESTRICTED_NOBODY_NOTE)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,146 @@
+package io.github.sharepid.e2e;
+
+import static io.github.sharepid.e2e.Cluster.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every command run as a ServiceAccount that may only {@code get} pods: one stderr line that names the
+ * refused verb and resource, exit 1, nothing on stdout, and the namespace's pods exactly as before.
+ */
+@Tag("e2e")
+class RbacE2E {
+    private static Cluster cluster;
+    private static String copy;
+    private static Path kubeconfig;
+
+    @BeforeAll
+    static void readOnlyServiceAccount() throws IOException {
+        cluster = Cluster.namespace("rbac").withDocsPod();
+        copy = ok(Shell.sharepid("debug", "nginx", "-n", cluster.ns, "--attach=false", "-q")).stdout().strip();
+        ok(Shell.kubectl("-n", cluster.ns, "create", "serviceaccount", "reader"));
+        ok(Shell.kubectl("-n", cluster.ns, "create", "role", "get-pods", "--verb=get", "--resource=pods"));
+        ok(Shell.kubectl("-n", cluster.ns, "create", "rolebinding", "reader", "--role=get-pods",
+                "--serviceaccount=" + cluster.ns + ":reader"));
+        kubeconfig = Files.createTempFile("sharepid-rbac-", ".kubeconfig");
+        Files.writeString(kubeconfig, tokenKubeconfig(cluster.ns, token(cluster.ns)));
+    }
+
+    @AfterAll
+    static void removeNamespace() throws IOException {
+        if (kubeconfig != null) {
+            Files.deleteIfExists(kubeconfig);
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> cannot {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            debug nginx --attach=false            | create | pods
+            debug nginx --rm                      | create | pods
+            debug nginx --profile restricted      | create | pods
+            ps COPY                               | create | pods/exec
+            ps COPY -o json                       | create | pods/exec
+            signal COPY 8 -s HUP                  | create | pods/exec
+            signal COPY -c nginx --match master   | create | pods/exec
+            peek-root COPY 8 /etc/nginx           | create | pods/exec
+            peek-root COPY -c nginx /etc/hostname | create | pods/exec
+            list                                  | list   | pods
+            list -A                               | list   | pods
+            cleanup COPY                          | delete | pods
+            cleanup --all                         | list   | pods
+            cleanup --all -A --dry-run            | list   | pods
+            """)
+    @DisplayName("a ServiceAccount that may only get pods: one line naming verb and resource, exit 1, nothing left behind")
+    void everyCommand_namesTheRefusedVerbAndResource(String command, String verb, String resource) {
+        List<String> before = podNames();
+        List<String> args = new ArrayList<>(List.of(command.replace("COPY", copy).split(" ")));
+        args.addAll(List.of("--kubeconfig", kubeconfig.toString(), "-n", cluster.ns));
+
+        Shell.Result r = Shell.sharepid(args.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stdout()).as(r.toString()).isEmpty();
+        assertThat(r.stderr().lines().toList()).as(r.toString()).singleElement().asString()
+                .startsWith("error: forbidden: ")
+                .containsPattern("cannot " + verb + " (resource \")?" + Pattern.quote(resource) + "\"?( |$)");
+        assertThat(podNames()).isEqualTo(before).contains("nginx", copy);
+    }
+
+    private static List<String> podNames() {
+        return StreamSupport.stream(cluster.pods().at("/items").spliterator(), false)
+                .map(p -> p.at("/metadata/name").asText()).sorted().toList();
+    }
+
+    /** v1.20 creates a token Secret for every ServiceAccount; its name appears in the account's secrets. */
+    private static String token(String ns) {
+        for (int i = 0; i < 100; i++) {
+            String secret = Shell.kubectl("-n", ns, "get", "serviceaccount", "reader", "-o",
+                    "jsonpath={.secrets[0].name}").stdout().strip();
+            if (!secret.isEmpty()) {
+                String data = ok(Shell.kubectl("-n", ns, "get", "secret", secret, "-o", "jsonpath={.data.token}"))
+                        .stdout().strip();
+                if (!data.isEmpty()) {
+                    return new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8);
+                }
+            }
+            Cluster.sleep(200);
+        }
+        throw new AssertionError("no token Secret for serviceaccount reader in " + ns);
+    }
+
+    /** The admin kubeconfig's server and CA, with the ServiceAccount's token as the only credential. */
+    private static String tokenKubeconfig(String ns, String token) {
+        String server = view("{.clusters[0].cluster.server}");
+        String caData = view("{.clusters[0].cluster.certificate-authority-data}");
+        String ca = caData.isEmpty() ? "certificate-authority-data: " + base64(view("{.clusters[0].cluster.certificate-authority}"))
+                : "certificate-authority-data: " + caData;
+        return String.join("\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: e2e",
+                "  cluster:",
+                "    server: " + server,
+                "    " + ca,
+                "users:",
+                "- name: reader",
+                "  user:",
+                "    token: " + token,
+                "contexts:",
+                "- name: reader",
+                "  context: {cluster: e2e, user: reader, namespace: " + ns + "}",
+                "current-context: reader",
+                "");
+    }
+
+    private static String view(String jsonpath) {
+        return ok(Shell.kubectl("config", "view", "--raw", "--minify", "-o", "jsonpath=" + jsonpath)).stdout().strip();
+    }
+
+    private static String base64(String caFile) {
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(caFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
