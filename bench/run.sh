@@ -11,7 +11,7 @@
 # BENCH_CMD_TIMEOUT (300 s per command), SHAREPID_SHARED (../shared beside the repo). See README.md.
 # Functions run through pair() are called indirectly; bash -c scripts take their own $1 $2.
 # shellcheck disable=SC2317,SC2016
-set -euo pipefail
+set -eEuo pipefail # -E: the ERR trap below also reports failures inside functions
 
 RUNS=${BENCH_RUNS:-7}
 DEBUG_RUNS=${BENCH_DEBUG_RUNS:-5}
@@ -59,6 +59,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'rc=$?; say "bench: failed (exit $rc$( [ "$rc" -eq 124 ] && echo ", timed out")) at line $LINENO: $BASH_COMMAND"' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -116,25 +117,22 @@ pair() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# The machine, the JDK the launcher picks (same rule as target/kubectl-sharepid), kubectl.
-jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | sed -n 1p; }
-java_home='' major=0
-if [ -n "${SHAREPID_JAVA:-}" ]; then
-  java_home=$(dirname "$(dirname "$(readlink -f "$SHAREPID_JAVA")")")
-elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-  java_home=$JAVA_HOME
-else
-  for h in /usr/lib/jvm/*; do
-    [ -x "$h/bin/java" ] || continue
-    m=$(jdk_major "$h"); m=${m:-0}
-    if [ "$m" -gt "$major" ]; then major=$m java_home=$h; fi
-  done
-fi
-if [ -n "$java_home" ]; then major=$(jdk_major "$java_home"); major=${major:-0}; fi
-
-launcher=$(readlink -f "$(command -v kubectl-sharepid)")
-jar=$(dirname "$launcher")/kubectl-sharepid.jar
-runtime=$(timeout 60 kubectl sharepid --version </dev/null 2>/dev/null | sed -n 's/^runtime: //p')
+# The machine, kubectl, and what the launcher picks (JDK, class-data archive). The launcher is a sh
+# script whose rules change (e.g. the archive's name): rather than copying them, read its own `sh -x`
+# trace of `--version`, whose last line is `exec JAVA ... [-XX:AOTCache=F | -XX:SharedArchiveFile=F]`.
+launcher=$(command -v kubectl-sharepid)
+trace_launcher() { # trace_launcher: runs the launcher once (--version); stdout to $tmp/version, trace to $tmp/trace
+  if ! timeout 60 sh -x "$launcher" --version </dev/null >"$tmp/version" 2>"$tmp/trace"; then
+    sed 's/^/  | /' "$tmp/trace" | tail -n 20 >&2
+    die "kubectl-sharepid --version failed"
+  fi
+}
+exec_line() { grep '^+ exec ' "$tmp/trace" | tail -n 1; }
+trace_launcher
+java_bin=$(exec_line | awk '{ print $3 }')
+java_home=
+if [ -x "$java_bin" ]; then java_home=$(dirname "$(dirname "$(readlink -f "$java_bin")")"); fi
+runtime=$(sed -n 's/^runtime: //p' "$tmp/version")
 jdk_line="${runtime:-?}"
 if [ -n "$java_home" ]; then
   vendor=$(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$java_home/release" 2>/dev/null | sed -n 1p)
@@ -150,24 +148,20 @@ say "bench: $started, $(nproc) CPUs ($cpu), $mem_mib MiB, load $load_start"
 say "bench: JDK $jdk_line; kubectl client $kc_client, server $kc_server; namespace $NS"
 
 # ---------------------------------------------------------------------------------------------
-# Warm-up: the first run with this jar and JDK trains the class-data archive in the background;
-# wait (60 s at most) until the archive the launcher will use exists, so no sample is a cold start.
-cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kubectl-sharepid"
-archive=
-if [ "${SHAREPID_CDS:-1}" != 0 ] && [ -n "$java_home" ] && [ "$major" -ge 17 ]; then
-  stamp=$(stat -L -c '%s %Y' "$jar" "$java_home/bin/java" 2>/dev/null | tr '\n' ' ' || true)
-  key=$(printf '%s|%s|%s|%s' "$jar" "$java_home" "$major" "$stamp" | cksum | awk '{ print $1 }')
-  if [ "$major" -ge 25 ]; then archive=$cache/jdk$major-$key.aot; else archive=$cache/jdk$major-$key.jsa; fi
-fi
-timeout 60 kubectl sharepid --version </dev/null >/dev/null
-archive_note="class-data archive: off (SHAREPID_CDS=0 or no JDK found)"
+# Warm-up: the first run with this jar and JDK trains the class-data archive in the background.
+# The run above was that first run; wait (60 s at most) until the archive its trace names exists and
+# a second run passes it to java, so that no sample is a cold start.
+archive=$({ grep -oE "[^ =']+[.](aot|jsa)( |$)" "$tmp/trace" || true; } | sed -n '1{s/ $//;p;}')
+archive_note="class-data archive: none (SHAREPID_CDS=0, or the launcher named no .aot/.jsa file)"
 if [ -n "$archive" ]; then
   deadline=$(($(date +%s) + 60))
   while [ ! -s "$archive" ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 1; done
-  if [ -s "$archive" ]; then
-    archive_note="class-data archive: $(basename "$archive")"
+  trace_launcher
+  used=$(exec_line | grep -oE -- "-XX:(AOTCache|SharedArchiveFile)=[^ ]+" || true)
+  if [ -n "$used" ]; then
+    archive_note="class-data archive: $(basename "${used#*=}") (in use)"
   else
-    archive_note="class-data archive: NOT built within 60 s ($archive): start-up figures may be cold"
+    archive_note="class-data archive: NOT in use after 60 s ($archive): start-up figures may be cold"
     say "bench: warning: $archive_note"
   fi
 fi
