@@ -79,6 +79,14 @@ class BadInputE2E {
         for (Socket s : held) {
             s.close();
         }
+        if (dir != null) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
         if (cluster != null) {
             kubectl("patch", "pod", "dying", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
             cluster.close();
