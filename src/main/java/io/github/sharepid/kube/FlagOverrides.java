@@ -18,6 +18,11 @@ import java.util.function.UnaryOperator;
 final class FlagOverrides {
     /** fabric8 reads a request timeout of 0 as "fail at once" for exec, so "no limit" is the largest value. */
     static final int NO_REQUEST_TIMEOUT_MS = Integer.MAX_VALUE;
+    /**
+     * kubectl's dial timeout. fabric8's default (10 s) covers connect and TLS handshake, which a busy
+     * machine (20 invocations at once on 2 cores) can exceed; --request-timeout, when shorter, bounds it.
+     */
+    static final int CONNECT_TIMEOUT_MS = 30_000;
     static final String IMPERSONATE_UID_HEADER = "Impersonate-Uid";
 
     private FlagOverrides() {
@@ -52,6 +57,7 @@ final class FlagOverrides {
             config.setNamespace("default");
         }
         config.setRequestTimeout(requestTimeoutMillis(o));
+        config.setConnectionTimeout(Math.min(CONNECT_TIMEOUT_MS, requestTimeoutMillis(o)));
         // one attempt per request, as kubectl: a retried POST could create twice, and a refused
         // connection should fail now rather than after ~20 s of back-off
         config.setRequestRetryBackoffLimit(0);

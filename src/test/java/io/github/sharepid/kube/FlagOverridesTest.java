@@ -164,6 +164,13 @@ class FlagOverridesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"'', 30000", "0, 30000", "1m, 30000", "5s, 5000"})
+    void connectionTimeout_isKubectlsThirtySecondsOrTheShorterRequestTimeout(String flag, int expectedMillis) {
+        KubeOptions options = flag.isEmpty() ? kube() : kube().requestTimeout(flag);
+        assertThat(configFor(options).getConnectionTimeout()).isEqualTo(expectedMillis);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ten", "-1s", "10x", "", "1m-", "s"})
     void requestTimeoutMalformed_isAUsageError(String flag) {
         assertThatThrownBy(() -> configFor(kube().requestTimeout(flag)))
