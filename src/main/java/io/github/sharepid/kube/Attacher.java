@@ -20,6 +20,8 @@ public interface Attacher {
         /** The remote side closed the stream normally (the process exited or closed its stdio). */
         REMOTE_CLOSED,
         /** The connection failed or the pod went away. */
-        BROKEN
+        BROKEN,
+        /** The pod is being deleted (it has a deletionTimestamp): the session is over. */
+        POD_DELETED
     }
 }

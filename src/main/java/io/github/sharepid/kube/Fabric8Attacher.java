@@ -1,6 +1,11 @@
 package io.github.sharepid.kube;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.ExecListener;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
@@ -16,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Attaches to the debug container over fabric8's websocket (v4) attach. With a TTY the local terminal
  * goes raw ({@link RawTerminal}); without one, piped stdin is sent and, since v4 cannot half-close
  * stdin, the stream is closed once the remote side has had its chance to finish, and whatever it
- * wrote afterwards is read back from the container's log so no output is lost.
+ * wrote afterwards is read back from the container's log so no output is lost. The pod is watched
+ * meanwhile: once it is being deleted the session ends at once, not when the kubelet finally kills the
+ * shell at the end of the grace period.
  */
 public final class Fabric8Attacher implements Attacher {
     /** How long a piped session may keep writing after local stdin ended before we close it. */
@@ -32,12 +39,41 @@ public final class Fabric8Attacher implements Attacher {
     public Ending attach(String namespace, String pod, String container, boolean tty,
                          InputStream stdin, OutputStream stdout, OutputStream stderr) {
         PodResource resource = client.pods().inNamespace(namespace).withName(pod);
-        return tty ? attachTty(resource, container, stdout)
-                : attachPiped(resource, container, stdin, stdout, stderr);
+        CompletableFuture<Ending> ended = new CompletableFuture<>();
+        Watch deletion = endOnDeletion(resource, ended);
+        try {
+            return tty ? attachTty(resource, container, stdout, ended)
+                    : attachPiped(resource, container, stdin, stdout, stderr, ended);
+        } finally {
+            if (deletion != null) {
+                deletion.close();
+            }
+        }
     }
 
-    private Ending attachTty(PodResource resource, String container, OutputStream stdout) {
-        CompletableFuture<Ending> ended = new CompletableFuture<>();
+    /** Completes {@code ended} with POD_DELETED once the pod has a deletionTimestamp; null if it cannot be watched. */
+    private static Watch endOnDeletion(PodResource resource, CompletableFuture<Ending> ended) {
+        try {
+            return resource.watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Pod pod) {
+                    if (action == Action.DELETED || pod.getMetadata().getDeletionTimestamp() != null) {
+                        ended.complete(Ending.POD_DELETED);
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                    // the session goes on; its own stream tells when it ends
+                }
+            });
+        } catch (KubernetesClientException e) {
+            return null; // no watch permission: the session then ends when the kubelet kills the shell
+        }
+    }
+
+    private Ending attachTty(PodResource resource, String container, OutputStream stdout,
+                             CompletableFuture<Ending> ended) {
         try (RawTerminal terminal = RawTerminal.open()) {
             ExecWatch watch = resource.inContainer(container)
                     .redirectingInput()
@@ -57,8 +93,7 @@ public final class Fabric8Attacher implements Attacher {
     }
 
     private Ending attachPiped(PodResource resource, String container, InputStream stdin,
-                               OutputStream stdout, OutputStream stderr) {
-        CompletableFuture<Ending> ended = new CompletableFuture<>();
+                               OutputStream stdout, OutputStream stderr, CompletableFuture<Ending> ended) {
         AtomicLong written = new AtomicLong();
         ExecWatch watch = resource.inContainer(container)
                 .redirectingInput()

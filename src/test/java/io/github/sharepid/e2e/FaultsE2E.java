@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class FaultsE2E {
-    /** A pod whose copies stay in their init container for 30 s: time to act during the wait. */
+    /** A pod whose copies stay in their init container for 20 s: time to act during the wait. */
     private static final String SLOW_POD = """
             apiVersion: v1
             kind: Pod
@@ -38,13 +38,16 @@ class FaultsE2E {
               initContainers:
               - name: warmup
                 image: busybox
-                command: ["sleep", "30"]
+                command: ["sleep", "20"]
               containers:
               - name: app
                 image: busybox
                 command: ["sleep", "100000"]
             """;
     private static final int API_PORT = 6443;
+    /** debug's --timeout in the API fault tests: shorter than the init container, so the wait is what ends. */
+    private static final int WAIT_TIMEOUT_S = 12;
+    private static final int REQUEST_TIMEOUT_S = 5;
 
     private static Cluster cluster;
 
@@ -83,11 +86,13 @@ class FaultsE2E {
         ok(Shell.kubectl("-n", cluster.ns, "delete", "pod", "nginx-gone", "--wait=false"));
 
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(screen.text()).isTrue();
-        System.out.printf("copy deleted during session: ended %.1f s after kubectl delete%n", seconds(t0));
+        double took = seconds(t0);
+        System.out.printf("copy deleted during session: ended %.1f s after kubectl delete%n", took);
         List<String> lines = screen.text().lines().map(String::strip).toList();
         assertThat(lines).contains("error: the copy nginx-gone was deleted during the session", "RC=1",
                 "icanon", "echo").doesNotContain("-icanon", "-echo");
         assertThat(screen.text()).doesNotContain("is kept").doesNotContain("deleted the copy");
+        assertThat(took).as("noticed at once, not after the 30 s grace period").isLessThan(15);
         assertThat(resourceVersion("nginx")).isEqualTo(before);
     }
 
@@ -162,7 +167,7 @@ class FaultsE2E {
         try (ApiProxy proxy = new ApiProxy(API_PORT)) {
             Path kubeconfig = proxy.kubeconfig(kubeconfig(), tmp);
             Running r = Running.start(List.of("kubectl", "sharepid", "debug", "slow", "--copy-to=" + copy, "--attach=false",
-                    "--timeout=20s", "--request-timeout=5s", "--kubeconfig", kubeconfig.toString(), "-n", cluster.ns));
+                    "--timeout=" + WAIT_TIMEOUT_S + "s", "--request-timeout=" + REQUEST_TIMEOUT_S + "s", "--kubeconfig", kubeconfig.toString(), "-n", cluster.ns));
             r.stderr.await("init container 1/1: warmup", 60);
 
             long t0 = System.nanoTime();
@@ -175,7 +180,8 @@ class FaultsE2E {
             assertThat(errorLines(r.stderr.text())).as(r.stderr.text()).singleElement().asString()
                     .contains("the copy " + copy + " was not deleted (")
                     .endsWith("delete it with: kubectl sharepid cleanup " + copy + " -n " + cluster.ns);
-            assertThat(seconds(t0)).isLessThan(20 + 3 * 5 + 5);
+            // the wait, then at most the events lookup and the delete, each bounded by --request-timeout
+            assertThat(seconds(t0)).isLessThan(WAIT_TIMEOUT_S + 2 * REQUEST_TIMEOUT_S + 5);
         }
         // The proxy is gone: the copy could not be deleted through it; the message said so. Clean up here.
         Shell.kubectl("-n", cluster.ns, "delete", "pod", copy, "--wait=false", "--ignore-not-found");
