@@ -39,6 +39,23 @@ final class Cluster implements AutoCloseable {
         return this;
     }
 
+    /** Applies a manifest given as YAML text and waits until pod {@code ready} is Ready. */
+    Cluster applyAndWait(String manifestYaml, String ready) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("sharepid-e2e", ".yaml");
+            try {
+                java.nio.file.Files.writeString(file, manifestYaml);
+                ok(Shell.kubectl("-n", ns, "apply", "-f", file.toString()));
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ok(Shell.kubectl("-n", ns, "wait", "--for=condition=Ready", "pod/" + ready, "--timeout=120s"));
+        return this;
+    }
+
     JsonNode pod(String name) {
         return json(ok(Shell.kubectl("-n", ns, "get", "pod", name, "-o", "json")).stdout());
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +54,9 @@ class FaultsE2E {
     Path tmp;
 
     @BeforeAll
-    static void pods() throws IOException {
-        cluster = Cluster.namespace("faults").withDocsPod();
-        Path slow = Files.createTempFile("slow", ".yaml");
-        Files.writeString(slow, SLOW_POD);
-        ok(Shell.kubectl("-n", cluster.ns, "apply", "-f", slow.toString()));
-        Files.delete(slow);
-        // until it runs, its status (and resourceVersion) keeps changing
-        ok(Shell.kubectl("-n", cluster.ns, "wait", "--for=condition=Ready", "pod/slow", "--timeout=120s"));
+    static void pods() {
+        // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
+        cluster = Cluster.namespace("faults").withDocsPod().applyAndWait(SLOW_POD, "slow");
     }
 
     @AfterAll

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -59,13 +57,9 @@ class LoadE2E {
     private static Cluster cluster;
 
     @BeforeAll
-    static void pods() throws IOException {
-        cluster = Cluster.namespace("load").withDocsPod();
-        Path many = Files.createTempFile("many", ".yaml");
-        Files.writeString(many, MANY_POD);
-        ok(Shell.kubectl("-n", cluster.ns, "apply", "-f", many.toString()));
-        Files.delete(many);
-        ok(Shell.kubectl("-n", cluster.ns, "wait", "--for=condition=Ready", "pod/many", "--timeout=120s"));
+    static void pods() {
+        // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
+        cluster = Cluster.namespace("load").withDocsPod().applyAndWait(MANY_POD, "many");
     }
 
     @AfterAll
