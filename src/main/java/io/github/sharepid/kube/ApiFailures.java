@@ -41,10 +41,14 @@ final class ApiFailures {
                 + (reason == null ? "HTTP " + e.getCode() : reason), e);
     }
 
-    /** A 403 from RBAC (the authorizer says who cannot do what), not from an admission plugin. */
-    static boolean isAuthorization(KubernetesClientException e) {
+    /**
+     * A refusal by an admission plugin or webhook (Pod Security, a policy engine): 400, or a 403 that is
+     * not RBAC's "User x cannot ...". RBAC refusals, invalid specs (422, a usage error) and server errors
+     * keep their usual messages.
+     */
+    static boolean isAdmissionRefusal(KubernetesClientException e) {
         String message = serverMessage(e);
-        return message == null || message.contains(" cannot ");
+        return e.getCode() == 400 || e.getCode() == 403 && message != null && !message.contains(" cannot ");
     }
 
     static SharepidException podNotFound(String namespace, String name) {

@@ -77,10 +77,10 @@ public final class KubePodGateway implements PodGateway {
             if (e.getCode() == 409) {
                 throw alreadyExists(namespace, pod.getMetadata().getName(), e);
             }
-            if (e.getCode() == 403 && ApiFailures.isAuthorization(e) || e.getCode() < 400 || e.getCode() >= 500) {
-                throw ApiFailures.refused(e, "create", "pods", namespace, client.getConfiguration());
+            if (ApiFailures.isAdmissionRefusal(e)) {
+                throw ApiFailures.wouldReject(e, pod.getMetadata().getName(), namespace);
             }
-            throw ApiFailures.wouldReject(e, pod.getMetadata().getName(), namespace);
+            throw ApiFailures.refused(e, "create", "pods", namespace, client.getConfiguration());
         }
     }
 

@@ -51,6 +51,7 @@ class KubePodGatewayAdmissionTest {
                 "namespaces \"ns\" is forbidden: User \"jane\" cannot get resource \"namespaces\"")).once();
 
         assertThat(gateway.namespaceLabels(NS)).isEqualTo(Optional.empty());
+        // the expectation is used up: the mock server now answers 404, as for a namespace that is gone
         assertThat(gateway.namespaceLabels(NS)).isEqualTo(Optional.empty());
     }
 
@@ -92,6 +93,17 @@ class KubePodGatewayAdmissionTest {
 
         assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
                 .satisfies(e -> assertThat(KubeErrors.translate(e).getMessage()).isEqualTo("forbidden: " + rbac));
+    }
+
+    @Test
+    void dryRunCreate_invalidSpec_staysAUsageError() {
+        String invalid = "Pod \"copy\" is invalid: spec.containers[1].image: Required value";
+        server.expect().post().withPath(DRY_RUN).andReturn(422, status(422, invalid)).once();
+
+        assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
+                .satisfies(e -> assertThat(KubeErrors.translate(e))
+                        .extracting(SharepidException::getMessage, SharepidException::exitCode)
+                        .containsExactly("invalid: " + invalid, SharepidException.USAGE));
     }
 
     @Test
