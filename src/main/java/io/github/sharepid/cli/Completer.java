@@ -42,6 +42,21 @@ final class Completer {
     List<String> complete(List<String> words, Supplier<Lookups> lookups) {
         List<String> typed = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
         String partial = words.isEmpty() ? "" : words.get(words.size() - 1);
+        List<String> matching = new ArrayList<>();
+        for (String c : candidates(read(typed), typed, partial, lookups)) {
+            if (c.startsWith(partial)) {
+                matching.add(c);
+            }
+        }
+        matching.add(NO_FILES);
+        return matching;
+    }
+
+    /** What the typed words say: the command being completed, the namespace, how many arguments it has. */
+    private record Typed(CommandSpec cmd, String namespace, int positionals) {
+    }
+
+    private Typed read(List<String> typed) {
         CommandSpec cmd = root;
         String namespace = null;
         int positionals = 0;
@@ -61,40 +76,51 @@ final class Completer {
                 positionals++;
             }
         }
+        return new Typed(cmd, namespace, positionals);
+    }
+
+    private List<String> candidates(Typed t, List<String> typed, String partial, Supplier<Lookups> lookups) {
         String previous = typed.isEmpty() ? "" : typed.get(typed.size() - 1);
-        OptionSpec prevOpt = option(cmd, previous);
-        List<String> out = new ArrayList<>();
+        OptionSpec prevOpt = option(t.cmd(), previous);
         if (prevOpt != null && takesValue(prevOpt) && !previous.contains("=")) {
-            out.addAll(values(previous, namespace, lookups));
-        } else if (partial.startsWith("-")) {
-            for (OptionSpec o : cmd.options()) {
-                if (!o.hidden()) {
-                    String desc = o.description().length > 0 ? "\t" + firstSentence(o.description()[0]) : "";
-                    for (String name : o.names()) {
-                        out.add(name + desc);
-                    }
+            return values(previous, t.namespace(), lookups);
+        }
+        if (partial.startsWith("-")) {
+            return flags(t.cmd());
+        }
+        if (t.cmd() == root) {
+            return subcommands();
+        }
+        boolean cleanup = t.cmd().name().equals("cleanup");
+        if (cleanup) {
+            return lookups.get().copies(t.namespace());
+        }
+        return t.positionals() == 0 && !t.cmd().positionalParameters().isEmpty()
+                ? lookups.get().pods(t.namespace()) : List.of();
+    }
+
+    private static List<String> flags(CommandSpec cmd) {
+        List<String> out = new ArrayList<>();
+        for (OptionSpec o : cmd.options()) {
+            if (!o.hidden()) {
+                String desc = o.description().length > 0 ? "\t" + firstSentence(o.description()[0]) : "";
+                for (String name : o.names()) {
+                    out.add(name + desc);
                 }
             }
-        } else if (cmd == root) {
-            root.subcommands().forEach((name, sub) -> {
-                if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandSpec().name())) {
-                    String[] d = sub.getCommandSpec().usageMessage().description();
-                    out.add(name + (d.length > 0 ? "\t" + firstSentence(d[0]) : ""));
-                }
-            });
-        } else if (positionals == 0 && !cmd.positionalParameters().isEmpty()) {
-            out.addAll(cmd.name().equals("cleanup") ? lookups.get().copies(namespace) : lookups.get().pods(namespace));
-        } else if (cmd.name().equals("cleanup")) {
-            out.addAll(lookups.get().copies(namespace));
         }
-        List<String> matching = new ArrayList<>();
-        for (String c : out) {
-            if (c.startsWith(partial)) {
-                matching.add(c);
+        return out;
+    }
+
+    private List<String> subcommands() {
+        List<String> out = new ArrayList<>();
+        root.subcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandSpec().name())) {
+                String[] d = sub.getCommandSpec().usageMessage().description();
+                out.add(name + (d.length > 0 ? "\t" + firstSentence(d[0]) : ""));
             }
-        }
-        matching.add(NO_FILES);
-        return matching;
+        });
+        return out;
     }
 
     /** Shells show one line per candidate: the description up to its first full stop. */

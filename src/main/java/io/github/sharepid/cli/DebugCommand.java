@@ -122,34 +122,9 @@ public class DebugCommand implements Callable<Integer> {
 
     private int run(KubeContext kube, DebugSpec spec, Duration waitFor) {
         String ns = kube.namespace();
-        PodGateway pods = kube.pods();
-        Pod source = pods.get(ns, pod);
-        SourcePodCheck.requireCopyable(source);
-        List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
-        Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
-        Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));
-        Pod copy = plan.copy();
-        String name = copy.getMetadata().getName();
-        AdmissionCheck.require(pods, ns, spec.profile(), copy);
-        plan.notes().forEach(n -> root.progress("note: " + n));
-        root.progress("creating " + name + " in namespace " + ns + ": a copy of " + pod
-                + " sharing one process namespace (every container's processes, command lines, environments"
-                + " and files become visible to " + spec.container() + ")");
-        CopyReaper reaper = new CopyReaper(pods, ns, name, root::progress);
-        reaper.armOnSignal();
-        try {
-            pods.create(copy);
-        } catch (RuntimeException e) {
-            reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
-            throw e;
-        } finally {
-            reaper.createAnswered();
-        }
-        try {
-            pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
-        } catch (RuntimeException e) {
-            throw reaper.reapAfter(e, "the copy did not start");
-        }
+        Plan plan = planCopy(kube.pods(), ns, spec);
+        String name = plan.copy().getMetadata().getName();
+        CopyReaper reaper = createAndWait(kube.pods(), ns, plan, spec, waitFor);
         if (!attach) {
             root.io().out().println(name);
             root.io().out().flush();
@@ -168,6 +143,48 @@ public class DebugCommand implements Callable<Integer> {
                         + " -n " + ns);
             }
         }
+    }
+
+    /**
+     * Reads the source, plans the copy (pure) and checks admission; nothing is created yet. (No fabric8
+     * type in these signatures: picocli's reflection over this class would load fabric8 for --help.)
+     */
+    private Plan planCopy(PodGateway pods, String ns, DebugSpec spec) {
+        Pod source = pods.get(ns, pod);
+        SourcePodCheck.requireCopyable(source);
+        List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
+        Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
+        Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));
+        AdmissionCheck.require(pods, ns, spec.profile(), plan.copy());
+        plan.notes().forEach(n -> root.progress("note: " + n));
+        return plan;
+    }
+
+    /**
+     * Creates the copy and waits until it runs; from just before the create, Ctrl-C or SIGTERM delete it,
+     * and a copy that does not start is deleted. Returns the reaper that owns the copy from here on.
+     */
+    private CopyReaper createAndWait(PodGateway pods, String ns, Plan plan, DebugSpec spec, Duration waitFor) {
+        String name = plan.copy().getMetadata().getName();
+        root.progress("creating " + name + " in namespace " + ns + ": a copy of " + pod
+                + " sharing one process namespace (every container's processes, command lines, environments"
+                + " and files become visible to " + spec.container() + ")");
+        CopyReaper reaper = new CopyReaper(pods, ns, name, root::progress);
+        reaper.armOnSignal();
+        try {
+            pods.create(plan.copy());
+        } catch (RuntimeException e) {
+            reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
+            throw e;
+        } finally {
+            reaper.createAnswered();
+        }
+        try {
+            pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
+        } catch (RuntimeException e) {
+            throw reaper.reapAfter(e, "the copy did not start");
+        }
+        return reaper;
     }
 
     private int session(KubeContext kube, String ns, String name, DebugSpec spec, CopyReaper reaper) {
