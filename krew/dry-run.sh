@@ -17,7 +17,7 @@ cd "$repo"
 if [ $# -ge 1 ]; then
   version=$1
 else
-  pom_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+  pom_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p;T;q' pom.xml)
   version="v${pom_version%-SNAPSHOT}"
 fi
 tar --version 2>/dev/null | grep -q 'GNU tar' || { echo "error: needs GNU tar" >&2; exit 1; }
