@@ -128,14 +128,17 @@ class LoadE2E {
         }
         pool.shutdown();
         System.out.printf("20 concurrent ps: all done in %.1f s%n", seconds(t0));
-        assertThat(pidSets.get(0)).contains("1").hasSizeGreaterThanOrEqualTo(5);
+        // The other 19 runs' collectors come and go in the debug container; every other process is stable.
+        assertThat(pidSets.get(0)).contains("1").hasSizeGreaterThanOrEqualTo(4);
         assertThat(pidSets).allSatisfy(s -> assertThat(s).isEqualTo(pidSets.get(0)));
         Shell.kubectl("-n", cluster.ns, "delete", "pod", copy, "--grace-period=1", "--wait=false");
     }
 
+    /** The PIDs of a ps table outside the debug container {@code sharepid}, where the tools themselves run. */
     private static Set<String> pids(String table) {
         Set<String> pids = new TreeSet<>();
-        table.lines().map(l -> l.split("\\s+")[0]).forEach(pids::add);
+        table.lines().map(l -> l.split("\\s+")).filter(cols -> !cols[1].equals("sharepid"))
+                .forEach(cols -> pids.add(cols[0]));
         return pids;
     }
 
