@@ -173,7 +173,9 @@ public final class Fabric8Attacher implements Attacher {
     }
 
     private static void copyLogTail(PodResource resource, String container, long skip, OutputStream stdout) {
-        resource.waitUntilCondition(p -> p == null || KubeStatus.terminated(p, container), 30, TimeUnit.SECONDS);
+        resource.waitUntilCondition(p -> p == null || PodStates.container(p, container)
+                .map(c -> c.getState() != null && c.getState().getTerminated() != null).orElse(false),
+                30, TimeUnit.SECONDS);
         try (InputStream log = resource.inContainer(container).getLogInputStream()) {
             log.skipNBytes(skip);
             log.transferTo(stdout);
