@@ -79,7 +79,7 @@ final class KubeconfigFiles {
         try {
             text = Files.readString(path);
         } catch (IOException e) {
-            throw cannotRead(path, ioReason(e));
+            throw cannotRead(path, ioReason(e), e);
         }
         if (text.isBlank()) {
             return new Config();
@@ -87,25 +87,31 @@ final class KubeconfigFiles {
         try {
             return KubeConfigUtils.parseConfig(path.toFile());
         } catch (RuntimeException e) {
-            throw cannotRead(path, "not a valid kubeconfig (" + parseReason(rootCause(e)) + ")");
+            // the cause stays attached: -v prints Jackson's own path and message under our line
+            throw cannotRead(path, parseReason(rootCause(e)), e);
         }
     }
 
     /**
      * YAML syntax errors keep the parser's first line; a document of the wrong shape (a plain string, a
      * list, a field of the wrong type) is said in kubeconfig terms, not as Jackson's message about
-     * fabric8's model classes.
+     * fabric8's model classes. A model class Jackson cannot bind at all is not the document's fault (in a
+     * native image: a missing reflection registration), so that one keeps Jackson's message.
      */
-    private static String parseReason(Throwable root) {
+    static String parseReason(Throwable root) {
+        if (root instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException d) {
+            return "the kubeconfig model cannot be read here, whatever the file says (" + reason(d)
+                    + "); a bug in kubectl-sharepid, run with -v for details";
+        }
         if (root instanceof com.fasterxml.jackson.databind.JsonMappingException j) {
             String field = j.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
             // no line number: fabric8 reads the YAML into a tree first, so Jackson's location is always unknown
-            return field.isEmpty() ? "the document is not a mapping of kubeconfig fields"
-                    : "field " + field + " has the wrong type";
+            return "not a valid kubeconfig (" + (field.isEmpty() ? "the document is not a mapping of kubeconfig fields"
+                    : "field " + field + " has the wrong type") + ")";
         }
-        return reason(root);
+        return "not a valid kubeconfig (" + reason(root) + ")";
     }
 
     private static String ioReason(IOException e) {
@@ -118,8 +124,8 @@ final class KubeconfigFiles {
         return reason(e);
     }
 
-    private static SharepidException cannotRead(Path path, String why) {
-        return SharepidException.failure("cannot read kubeconfig " + path + ": " + why);
+    private static SharepidException cannotRead(Path path, String why, Throwable cause) {
+        return new SharepidException(SharepidException.FAILURE, "cannot read kubeconfig " + path + ": " + why, cause);
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -3,6 +3,10 @@ package io.github.sharepid.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fabric8.kubernetes.client.Config;
 import io.github.sharepid.SharepidException;
 import java.io.File;
@@ -136,6 +140,27 @@ class Fabric8ConnectorTest {
 
         assertFailure(KubeOptions.defaults().kubeconfig(wrong.toString()), "cannot read kubeconfig " + wrong
                 + ": not a valid kubeconfig (field clusters has the wrong type)");
+    }
+
+    @Test
+    void kubeconfigWithAFieldOfTheWrongType_keepsJacksonsPathAndMessageForVerbose() throws IOException {
+        Path wrong = write("wrong.yaml", "apiVersion: v1\nclusters: 5\n");
+
+        assertThatThrownBy(() -> configFor(KubeOptions.defaults().kubeconfig(wrong.toString())))
+                .isInstanceOf(SharepidException.class)
+                .rootCause().isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("through reference chain: io.fabric8.kubernetes.api.model.Config[\"clusters\"]");
+    }
+
+    @Test
+    void modelJacksonCannotBind_isNotBlamedOnTheFile_andKeepsJacksonsMessage() {
+        InvalidDefinitionException unbindable = InvalidDefinitionException.from((JsonParser) null,
+                "Cannot construct instance of `io.fabric8.kubernetes.api.model.Config` (no Creators)\n at [Source: x]",
+                (JavaType) null);
+
+        assertThat(KubeconfigFiles.parseReason(unbindable)).isEqualTo("the kubeconfig model cannot be read here,"
+                + " whatever the file says (Cannot construct instance of `io.fabric8.kubernetes.api.model.Config`"
+                + " (no Creators)); a bug in kubectl-sharepid, run with -v for details");
     }
 
     @Test
