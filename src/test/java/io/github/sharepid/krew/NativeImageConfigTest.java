@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -21,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The native-image metadata this project keeps by hand stays complete and within its rules: every
  * resource the code loads by name is registered, picocli-codegen registers every command for
- * reflection, the URL protocols fabric8 needs are enabled, and nothing is initialized at build time.
- * (That the image builds and runs is checked by the release workflow, on GraalVM.)
+ * reflection, the URL protocols and charsets fabric8 needs are in the image, the metadata uses only
+ * attributes the GraalVM 25 builder knows (its comments at the top) and nothing is initialized at build
+ * time. (That the image builds and runs is checked by the release workflow, on GraalVM.)
  */
 class NativeImageConfigTest {
     private static final Path MAIN_JAVA = Path.of("src/main/java");
@@ -31,6 +37,15 @@ class NativeImageConfigTest {
             "target/classes/META-INF/native-image/picocli-generated/io.github.sharepid/kubectl-sharepid/reflect-config.json");
     private static final Pattern RESOURCE_LOAD = Pattern.compile("getResource(?:AsStream)?\\(\"([^\"]+)\"\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What native-image puts in without -H:+AddAllCharsets (LocalizationFeature.addCharsets), besides the default. */
+    private static final Set<Charset> NATIVE_DEFAULT_CHARSETS = Set.of(StandardCharsets.US_ASCII,
+            StandardCharsets.ISO_8859_1, StandardCharsets.UTF_8, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16);
+    /** The attributes GraalVM 25.0's parser knows per entry (ReflectionMetadataParser, ResourceConfigurationParser). */
+    private static final Set<String> REFLECTION_ATTRIBUTES = Set.of("type", "condition", "methods", "fields",
+            "allDeclaredConstructors", "allPublicConstructors", "allDeclaredMethods", "allPublicMethods",
+            "allDeclaredFields", "allPublicFields", "unsafeAllocated", "serializable", "jniAccessible");
+    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("glob", "module", "condition");
 
     @Test
     void ownMetadata_registersEveryResourceTheCodeLoadsByName() throws IOException {
@@ -61,6 +76,37 @@ class NativeImageConfigTest {
     }
 
     @Test
+    void charsetsTheKubeconfigReaderLooksUp_areInTheImage() throws IOException, ReflectiveOperationException {
+        Set<Charset> needed = staticCharsets(Class.forName("org.snakeyaml.engine.v2.api.YamlUnicodeReader"));
+        Set<Charset> missingByDefault = new HashSet<>(needed);
+        missingByDefault.removeAll(NATIVE_DEFAULT_CHARSETS);
+
+        assertThat(needed).as("what fabric8's YAML reader looks up in its static initializer")
+                .contains(StandardCharsets.UTF_8, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE);
+        assertThat(missingByDefault).extracting(Charset::name).containsExactlyInAnyOrder("UTF-32BE", "UTF-32LE");
+        assertThat(args()).as("a native image without them fails every kubeconfig read")
+                .containsPattern("(^|\\s)-H:\\+AddAllCharsets(\\s|$)");
+    }
+
+    @Test
+    void ownMetadata_usesOnlyAttributesTheBuilderKnows_withEachReasonInTheTopComment() throws IOException {
+        JsonNode metadata = metadata();
+        List<String> comment = new ArrayList<>();
+        metadata.path("comment").forEach(line -> comment.add(line.asText()));
+
+        for (JsonNode entry : metadata.path("reflection")) {
+            assertThat(entry.fieldNames()).toIterable().as(entry.toString()).isSubsetOf(REFLECTION_ATTRIBUTES);
+            assertThat(comment).as("the reason for " + entry)
+                    .anyMatch(line -> line.startsWith("reflection " + entry.path("type").asText() + ": "));
+        }
+        for (JsonNode entry : metadata.path("resources")) {
+            assertThat(entry.fieldNames()).toIterable().as(entry.toString()).isSubsetOf(RESOURCE_ATTRIBUTES);
+            assertThat(comment).as("the reason for " + entry)
+                    .anyMatch(line -> line.startsWith("resource " + entry.path("glob").asText() + ": "));
+        }
+    }
+
+    @Test
     void nothingIsInitializedAtBuildTime() throws IOException {
         assertThat(args()).doesNotContain("--initialize-at-build-time");
         assertThat(Files.readString(Path.of("pom.xml"))).doesNotContain("<buildArg>--initialize-at-build-time");
@@ -72,6 +118,17 @@ class NativeImageConfigTest {
         assertThat(metadata.isObject()).isTrue();
         assertThat(metadata.fieldNames()).toIterable()
                 .isSubsetOf("comment", "reflection", "jni", "serialization", "resources", "bundles");
+    }
+
+    private static Set<Charset> staticCharsets(Class<?> type) throws IllegalAccessException {
+        Set<Charset> charsets = new HashSet<>();
+        for (Field f : type.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == Charset.class) {
+                f.setAccessible(true);
+                charsets.add((Charset) f.get(null));
+            }
+        }
+        return charsets;
     }
 
     private static JsonNode metadata() throws IOException {
