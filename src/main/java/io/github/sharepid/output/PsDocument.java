@@ -7,16 +7,17 @@ import java.util.List;
 /**
  * The {@code -o json|yaml} document of {@code ps}, with a fixed field order so scripts can rely on it:
  * {@code {pod, namespace, processes: [{pid, ppid, container, uid, user, ...}]}}, instants in ISO-8601.
+ * Public only so that the native image's reflection registrations can name it (nativeimage.JacksonReach).
  */
-final class PsDocument {
+public final class PsDocument {
     @JsonPropertyOrder({"pod", "namespace", "processes"})
-    record Document(String pod, String namespace, List<Row> processes) {
+    public record Document(String pod, String namespace, List<Row> processes) {
     }
 
     /** One process; {@code uid} is null when unknown, {@code command} is the escaped display form. */
     @JsonPropertyOrder({"pid", "ppid", "container", "uid", "user", "state", "stat", "cpuSeconds", "rssKiB",
         "start", "elapsedSeconds", "command", "args"})
-    record Row(int pid, int ppid, String container, Long uid, String user, String state, String stat,
+    public record Row(int pid, int ppid, String container, Long uid, String user, String state, String stat,
                double cpuSeconds, long rssKiB, String start, long elapsedSeconds, String command,
                List<String> args) {
         static Row of(ProcessInfo p) {

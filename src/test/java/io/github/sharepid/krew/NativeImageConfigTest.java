@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.graalvm.nativeimage.hosted.Feature;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,21 @@ class NativeImageConfigTest {
             assertThat(entry.fieldNames()).toIterable().as(entry.toString()).isSubsetOf(RESOURCE_ATTRIBUTES);
             assertThat(comment).as("the reason for " + entry)
                     .anyMatch(line -> line.startsWith("resource " + entry.path("glob").asText() + ": "));
+        }
+    }
+
+    @Test
+    void featuresNamedInTheArgs_areGraalVmFeatures_thatNothingElseLoads() throws IOException, ClassNotFoundException {
+        Matcher features = Pattern.compile("--features=(\\S+)").matcher(args());
+        assertThat(features.find()).as("--features in native-image.properties").isTrue();
+        for (String name : features.group(1).split(",")) {
+            assertThat(Feature.class).isAssignableFrom(Class.forName(name));
+        }
+        for (Path source : javaSources()) {
+            if (!source.startsWith(MAIN_JAVA.resolve("io/github/sharepid/nativeimage"))) {
+                assertThat(Files.readString(source)).as(source + ": the JVM never loads GraalVM's API")
+                        .doesNotContain("io.github.sharepid.nativeimage");
+            }
         }
     }
 
