@@ -42,6 +42,17 @@ class ReleaseWorkflowTest {
     }
 
     @Test
+    void smokeTest_runsOnTheJvmLauncherToo_inTheTestJobAndInCi() throws java.io.IOException {
+        String test = run("test");
+        assertThat(test).contains("krew/smoke-test.sh target/kubectl-sharepid");
+        assertThat(test.indexOf("mvn -B -ntp verify")).as("the launcher exists after verify")
+                .isLessThan(test.indexOf("krew/smoke-test.sh"));
+        String ci = java.nio.file.Files.readString(java.nio.file.Path.of(".ci/run"));
+        assertThat(ci.indexOf("bash krew/smoke-test.sh target/kubectl-sharepid"))
+                .isGreaterThan(ci.indexOf("mvn -B -ntp verify\n"));
+    }
+
+    @Test
     void nativeJob_usesGraalVmCommunity25_andSkipsTestsTheWayThePomAllows() {
         JsonNode graal = step("native", "graalvm/setup-graalvm@v1");
         assertThat(graal.path("with").path("distribution").asText()).isEqualTo("graalvm-community");
