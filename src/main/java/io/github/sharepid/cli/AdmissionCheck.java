@@ -1,7 +1,7 @@
 package io.github.sharepid.cli;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.PodGateway;
 import io.github.sharepid.plan.PodSecurityRule;
 import io.github.sharepid.plan.Profile;

@@ -1,6 +1,6 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.PodGateway;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

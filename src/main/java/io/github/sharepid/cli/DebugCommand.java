@@ -1,8 +1,8 @@
 package io.github.sharepid.cli;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.Durations;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.text.Durations;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Attacher;
 import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.PodGateway;

@@ -1,6 +1,6 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.KubeErrors;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,6 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;

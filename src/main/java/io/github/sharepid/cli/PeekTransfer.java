@@ -1,6 +1,6 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.output.ListingPrinter;
 import io.github.sharepid.proc.DirListing;
 import io.github.sharepid.proc.PeekStream;

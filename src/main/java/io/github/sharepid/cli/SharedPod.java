@@ -2,7 +2,7 @@ package io.github.sharepid.cli;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.PodGateway;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.github.sharepid.kube;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 
 /**
  * Messages for API refusals that fabric8 reports without the facts a user needs: a 403 whose body does

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.util.Optional;
 import java.util.stream.Stream;
 

@@ -181,7 +181,7 @@ public final class Fabric8Attacher implements Attacher {
             log.transferTo(stdout);
             stdout.flush();
         } catch (IOException e) {
-            throw new io.github.sharepid.SharepidException(io.github.sharepid.SharepidException.FAILURE,
+            throw new io.github.sharepid.failure.SharepidException(io.github.sharepid.failure.SharepidException.FAILURE,
                     "could not read the rest of the session's output from the container log: " + e.getMessage(), e);
         }
     }

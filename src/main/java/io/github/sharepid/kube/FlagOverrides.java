@@ -1,8 +1,8 @@
 package io.github.sharepid.kube;
 
 import io.fabric8.kubernetes.client.Config;
-import io.github.sharepid.Durations;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.text.Durations;
+import io.github.sharepid.failure.SharepidException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;

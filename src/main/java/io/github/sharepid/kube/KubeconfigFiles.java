@@ -2,7 +2,7 @@ package io.github.sharepid.kube;
 
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every pod API call the commands make. Errors come back as {@link io.github.sharepid.SharepidException}
+ * Every pod API call the commands make. Errors come back as {@link io.github.sharepid.failure.SharepidException}
  * with a message that names the pod and namespace (404) or the refused verb (403).
  */
 public interface PodGateway {

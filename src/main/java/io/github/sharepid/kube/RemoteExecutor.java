@@ -15,7 +15,7 @@ public interface RemoteExecutor {
      * @param stdout receives the command's stdout as it arrives (streamed, not buffered)
      * @param stderr receives the command's stderr
      * @return the remote exit code
-     * @throws io.github.sharepid.SharepidException when the exec could not run or ended without a status
+     * @throws io.github.sharepid.failure.SharepidException when the exec could not run or ended without a status
      */
     int exec(String namespace, String pod, String container, List<String> argv,
              InputStream stdin, OutputStream stdout, OutputStream stderr);

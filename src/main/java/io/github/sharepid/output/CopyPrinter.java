@@ -1,6 +1,6 @@
 package io.github.sharepid.output;
 
-import io.github.sharepid.Durations;
+import io.github.sharepid.text.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.sharepid.output;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.proc.Escapes;
 import java.util.Locale;
 

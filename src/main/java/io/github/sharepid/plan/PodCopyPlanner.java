@@ -46,7 +46,7 @@ public final class PodCopyPlanner {
     /**
      * The copy of {@code source} that {@code spec} asks for, with notes for the user.
      *
-     * @throws io.github.sharepid.SharepidException (usage) if the debug container's name is taken or a
+     * @throws io.github.sharepid.failure.SharepidException (usage) if the debug container's name is taken or a
      *         {@code --set-image} name matches no container
      */
     public static Plan plan(Pod source, DebugSpec spec, PlanContext ctx) {

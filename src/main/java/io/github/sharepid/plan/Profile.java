@@ -21,7 +21,7 @@ public enum Profile {
                 return p;
             }
         }
-        throw io.github.sharepid.SharepidException.usage("unknown profile \"" + text
+        throw io.github.sharepid.failure.SharepidException.usage("unknown profile \"" + text
                 + "\"; valid: general, baseline, restricted, sysadmin");
     }
 

@@ -1,6 +1,6 @@
 package io.github.sharepid.plan;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

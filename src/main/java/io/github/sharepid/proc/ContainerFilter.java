@@ -1,7 +1,7 @@
 package io.github.sharepid.proc;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.util.ArrayList;
 import java.util.List;
 

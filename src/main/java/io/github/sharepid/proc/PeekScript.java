@@ -1,6 +1,6 @@
 package io.github.sharepid.proc;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.github.sharepid.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.PodGateway;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

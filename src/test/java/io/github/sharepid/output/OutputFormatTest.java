@@ -3,7 +3,7 @@ package io.github.sharepid.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {

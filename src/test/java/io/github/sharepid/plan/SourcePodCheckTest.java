@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import org.junit.jupiter.api.Test;
 
 class SourcePodCheckTest {

@@ -3,7 +3,7 @@ package io.github.sharepid.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sharepid.SharepidException;
+import io.github.sharepid.failure.SharepidException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.sharepid;
+package io.github.sharepid.failure;
 
 /**
  * A failure the user can act on: carries the one-line message printed on stderr and the exit code.

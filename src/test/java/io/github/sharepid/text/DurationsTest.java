@@ -1,5 +1,6 @@
-package io.github.sharepid;
+package io.github.sharepid.text;
 
+import io.github.sharepid.failure.SharepidException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package io.github.sharepid;
+package io.github.sharepid.text;
 
+import io.github.sharepid.failure.SharepidException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

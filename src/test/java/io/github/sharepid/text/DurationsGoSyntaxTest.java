@@ -1,4 +1,4 @@
-package io.github.sharepid;
+package io.github.sharepid.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
