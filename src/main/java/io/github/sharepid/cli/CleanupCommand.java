@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.text.Durations;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.KubeContext;
-import io.github.sharepid.kube.PodGateway;
+import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.output.CopyRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,9 +85,9 @@ public class CleanupCommand implements Callable<Integer> {
         for (String name : names) {
             Pod pod = kube.pods().get(ns, name);
             Map<String, String> labels = pod.getMetadata().getLabels();
-            if (labels == null || !PodGateway.MANAGED_BY_VALUE.equals(labels.get(PodGateway.MANAGED_BY_LABEL))) {
+            if (labels == null || !CopyMarks.MANAGED_BY_VALUE.equals(labels.get(CopyMarks.MANAGED_BY_LABEL))) {
                 throw SharepidException.failure("pod " + name + " in namespace " + ns + " is not a kubectl-sharepid"
-                        + " copy (no label " + PodGateway.MANAGED_BY_LABEL + "=" + PodGateway.MANAGED_BY_VALUE
+                        + " copy (no label " + CopyMarks.MANAGED_BY_LABEL + "=" + CopyMarks.MANAGED_BY_VALUE
                         + "); nothing was deleted");
             }
             CopyRow row = CopyRows.of(pod);

@@ -1,7 +1,7 @@
 package io.github.sharepid.cli;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.kube.PodGateway;
+import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.output.CopyRow;
 import java.time.Instant;
 import java.util.Map;
@@ -18,9 +18,9 @@ final class CopyRows {
         if (meta.getDeletionTimestamp() != null) {
             phase = "Terminating";
         }
-        return new CopyRow(meta.getNamespace(), meta.getName(), a.getOrDefault(PodGateway.SOURCE_ANNOTATION, ""),
-                a.getOrDefault(PodGateway.DEBUG_CONTAINER_ANNOTATION, ""), created(meta.getCreationTimestamp(),
-                a.get(PodGateway.CREATED_ANNOTATION)), phase);
+        return new CopyRow(meta.getNamespace(), meta.getName(), a.getOrDefault(CopyMarks.SOURCE_ANNOTATION, ""),
+                a.getOrDefault(CopyMarks.DEBUG_CONTAINER_ANNOTATION, ""), created(meta.getCreationTimestamp(),
+                a.get(CopyMarks.CREATED_ANNOTATION)), phase);
     }
 
     private static Instant created(String creationTimestamp, String annotation) {

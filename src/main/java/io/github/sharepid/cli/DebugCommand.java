@@ -11,7 +11,7 @@ import io.github.sharepid.plan.Plan;
 import io.github.sharepid.plan.PlanContext;
 import io.github.sharepid.plan.PodCopyPlanner;
 import io.github.sharepid.plan.Profile;
-import io.github.sharepid.plan.SourcePodCheck;
+import io.github.sharepid.pod.SourcePodCheck;
 import io.github.sharepid.plan.SpecParsing;
 import java.security.SecureRandom;
 import java.time.Duration;

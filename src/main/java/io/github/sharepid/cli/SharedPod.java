@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.KubeContext;
-import io.github.sharepid.kube.PodGateway;
+import io.github.sharepid.pod.CopyMarks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ record SharedPod(String namespace, Pod pod, String execContainer) {
 
     private static Optional<String> annotatedDebugContainer(Pod pod) {
         Map<String, String> annotations = pod.getMetadata().getAnnotations();
-        return Optional.ofNullable(annotations == null ? null : annotations.get(PodGateway.DEBUG_CONTAINER_ANNOTATION));
+        return Optional.ofNullable(annotations == null ? null : annotations.get(CopyMarks.DEBUG_CONTAINER_ANNOTATION));
     }
 
     private static void requireRunning(Pod pod, String container) {

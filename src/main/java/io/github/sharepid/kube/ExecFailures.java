@@ -1,5 +1,7 @@
 package io.github.sharepid.kube;
 
+import io.github.sharepid.pod.PodStates;
+import io.github.sharepid.pod.Containers;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.github.sharepid.failure.SharepidException;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One-line messages for an exec that could not start, naming pod and container. The JDK websocket
@@ -59,22 +60,14 @@ final class ExecFailures {
         if (current == null) {
             return "pod \"" + pod + "\" not found in namespace \"" + namespace + "\"";
         }
-        if (!declares(current)) {
+        if (!Containers.declares(current, container)) {
             return "container \"" + container + "\" not found in pod " + pod;
         }
-        Optional<ContainerStatus> status = PodStates.container(current, container);
+        Optional<ContainerStatus> status = Containers.status(current, container);
         if (status.filter(PodStates::isRunning).isEmpty()) {
             return "container " + container + " is not running (" + PodStates.summary(current, container) + ")";
         }
         return "the API server answered " + code + " to the exec request";
-    }
-
-    private boolean declares(Pod current) {
-        return current.getSpec() != null && Stream.concat(
-                Stream.concat(current.getSpec().getContainers().stream().map(c -> c.getName()),
-                        current.getSpec().getInitContainers().stream().map(c -> c.getName())),
-                current.getSpec().getEphemeralContainers().stream().map(c -> c.getName()))
-                .anyMatch(container::equals);
     }
 
     /** The HTTP status of the refused websocket upgrade or request, 0 when there was none. */

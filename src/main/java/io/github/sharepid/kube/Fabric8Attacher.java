@@ -1,5 +1,6 @@
 package io.github.sharepid.kube;
 
+import io.github.sharepid.pod.Containers;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -173,7 +174,7 @@ public final class Fabric8Attacher implements Attacher {
     }
 
     private static void copyLogTail(PodResource resource, String container, long skip, OutputStream stdout) {
-        resource.waitUntilCondition(p -> p == null || PodStates.container(p, container)
+        resource.waitUntilCondition(p -> p == null || Containers.status(p, container)
                 .map(c -> c.getState() != null && c.getState().getTerminated() != null).orElse(false),
                 30, TimeUnit.SECONDS);
         try (InputStream log = resource.inContainer(container).getLogInputStream()) {

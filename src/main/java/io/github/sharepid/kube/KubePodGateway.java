@@ -1,5 +1,10 @@
 package io.github.sharepid.kube;
 
+import io.github.sharepid.pod.StartupJudge;
+import io.github.sharepid.pod.PodEvents;
+import io.github.sharepid.pod.ExitCodeJudge;
+import io.github.sharepid.pod.CopyMarks;
+import java.util.function.Consumer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -99,7 +104,7 @@ public final class KubePodGateway implements PodGateway {
     }
 
     @Override
-    public Pod awaitRunning(String namespace, String name, String container, Duration timeout, Progress progress) {
+    public Pod awaitRunning(String namespace, String name, String container, Duration timeout, Consumer<String> progress) {
         return watch.await(namespace, name, timeout,
                 new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)));
     }
@@ -128,7 +133,7 @@ public final class KubePodGateway implements PodGateway {
     public List<Pod> listManaged(String namespace) {
         return call("list", "pods", namespace,
                 () -> (namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
-                        .withLabel(MANAGED_BY_LABEL, MANAGED_BY_VALUE).list().getItems());
+                        .withLabel(CopyMarks.MANAGED_BY_LABEL, CopyMarks.MANAGED_BY_VALUE).list().getItems());
     }
 
     @Override

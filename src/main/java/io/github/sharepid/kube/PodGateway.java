@@ -1,8 +1,8 @@
 package io.github.sharepid.kube;
 
+import java.util.function.Consumer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.plan.CopyMarks;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,13 +11,6 @@ import java.util.List;
  * with a message that names the pod and namespace (404) or the refused verb (403).
  */
 public interface PodGateway {
-    /** See {@link CopyMarks}: the planner owns the marks, the gateway selects by them. */
-    String MANAGED_BY_LABEL = CopyMarks.MANAGED_BY_LABEL;
-    String MANAGED_BY_VALUE = CopyMarks.MANAGED_BY_VALUE;
-    String SOURCE_ANNOTATION = CopyMarks.SOURCE_ANNOTATION;
-    String DEBUG_CONTAINER_ANNOTATION = CopyMarks.DEBUG_CONTAINER_ANNOTATION;
-    String CREATED_ANNOTATION = CopyMarks.CREATED_ANNOTATION;
-
     /** The pod, or a FAILURE saying {@code pod "x" not found in namespace "y"}. */
     Pod get(String namespace, String name);
 
@@ -45,7 +38,7 @@ public interface PodGateway {
      * fails fast with the reason and the pod's recent events on image pull errors,
      * CreateContainerConfigError, Unschedulable, the container exiting, the pod failing, or the timeout.
      */
-    Pod awaitRunning(String namespace, String name, String container, Duration timeout, Progress progress);
+    Pod awaitRunning(String namespace, String name, String container, Duration timeout, Consumer<String> progress);
 
     /**
      * Watches until {@code container} has terminated and returns its exit code, or {@code null} if it is
@@ -77,10 +70,4 @@ public interface PodGateway {
 
     /** The pod's events, oldest first, at most {@code limit}. */
     List<Event> recentEvents(String namespace, String podName, int limit);
-
-    /** Receives one line of progress (stderr material, never data). */
-    @FunctionalInterface
-    interface Progress {
-        void step(String message);
-    }
 }

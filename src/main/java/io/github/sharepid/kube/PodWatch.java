@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.pod.PodJudge;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -16,23 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Follows one pod with a watch (no polling), starting at the resourceVersion of a get, and hands every
- * state to a {@link Judge} until it decides, the pod goes away or the time is up. The watch is closed on
+ * state to a {@link PodJudge} until it decides, the pod goes away or the time is up. The watch is closed on
  * every path. fabric8 reconnects dropped watches itself; when it gives up (a {@link WatcherException})
  * the wait ends with an error, except for 410 Gone, after which it starts over from a fresh get.
  */
 final class PodWatch {
-    /** Decides, state by state, whether the wait is over. */
-    interface Judge<T> {
-        /** A value ends the wait, empty keeps watching; throwing a SharepidException fails the wait. */
-        Optional<T> judge(Pod pod);
-
-        /** The pod does not exist, or was deleted while watched. */
-        T gone();
-
-        /** Time is up; {@code last} is the last state seen. */
-        T timedOut(Pod last);
-    }
-
     /** Opens the watch; tests wrap it to see that every watch gets closed. */
     @FunctionalInterface
     interface Opener {
@@ -52,7 +41,7 @@ final class PodWatch {
                 .watch(new ListOptionsBuilder().withResourceVersion(rv).build(), watcher);
     }
 
-    <T> T await(String namespace, String name, Duration timeout, Judge<T> judge) {
+    <T> T await(String namespace, String name, Duration timeout, PodJudge<T> judge) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Pod pod = get(namespace, name);
@@ -91,7 +80,7 @@ final class PodWatch {
 
     /** The round's outcome, or empty when the server expired our resourceVersion and we must start over. */
     @SuppressWarnings("try") // the watch is only held to be closed
-    private <T> Optional<Round<T>> follow(String namespace, String name, Pod start, long deadline, Judge<T> judge) {
+    private <T> Optional<Round<T>> follow(String namespace, String name, Pod start, long deadline, PodJudge<T> judge) {
         BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
         Pod last = start;
         try (Watch ignored = open(namespace, name, start.getMetadata().getResourceVersion(), new Relay(signals))) {

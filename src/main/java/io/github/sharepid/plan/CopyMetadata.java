@@ -1,5 +1,6 @@
 package io.github.sharepid.plan;
 
+import io.github.sharepid.pod.CopyMarks;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

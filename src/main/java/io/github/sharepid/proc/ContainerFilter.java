@@ -2,6 +2,7 @@ package io.github.sharepid.proc;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.pod.Containers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class ContainerFilter {
         if (container == null) {
             return processes;
         }
-        List<String> valid = new ArrayList<>(PodContainers.names(pod));
+        List<String> valid = new ArrayList<>(Containers.names(pod));
         valid.add(Attribution.SANDBOX);
         if (!valid.contains(container)) {
             throw SharepidException.usage("container \"" + Escapes.controlChars(container) + "\" not found in pod \""

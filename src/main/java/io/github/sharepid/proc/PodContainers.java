@@ -1,35 +1,16 @@
 package io.github.sharepid.proc;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodStatus;
-import java.util.ArrayList;
+import io.github.sharepid.pod.Containers;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-/** The pod's containers as attribution needs them: names, and runtime container IDs mapped to names. */
+/** The pod's runtime container IDs mapped to container names, as attribution needs them. */
 final class PodContainers {
     private PodContainers() {
-    }
-
-    /** Container names from the spec: init, regular and ephemeral containers, in that order. */
-    static List<String> names(Pod pod) {
-        PodSpec spec = pod.getSpec();
-        List<String> names = new ArrayList<>();
-        if (spec != null) {
-            Stream.of(spec.getInitContainers(), spec.getContainers()).flatMap(Stream::ofNullable)
-                    .flatMap(List::stream).map(Container::getName).forEach(names::add);
-            Stream.ofNullable(spec.getEphemeralContainers()).flatMap(List::stream)
-                    .map(EphemeralContainer::getName).forEach(names::add);
-        }
-        return names;
     }
 
     /**
@@ -38,17 +19,10 @@ final class PodContainers {
      */
     static Map<String, String> byId(Pod pod) {
         Map<String, String> byId = new HashMap<>();
-        PodStatus status = pod.getStatus();
-        if (status == null) {
-            return byId;
-        }
-        Stream.of(status.getInitContainerStatuses(), status.getContainerStatuses(),
-                        status.getEphemeralContainerStatuses())
-                .flatMap(Stream::ofNullable).flatMap(List::stream)
-                .forEach(s -> {
-                    id(s.getContainerID()).ifPresent(id -> byId.put(id, s.getName()));
-                    lastId(s).ifPresent(id -> byId.putIfAbsent(id, s.getName()));
-                });
+        Containers.statuses(pod).forEach(s -> {
+            id(s.getContainerID()).ifPresent(id -> byId.put(id, s.getName()));
+            lastId(s).ifPresent(id -> byId.putIfAbsent(id, s.getName()));
+        });
         return byId;
     }
 

@@ -22,7 +22,7 @@ final class PodFixtures {
     static Pod copy() {
         return new PodBuilder()
                 .withNewMetadata().withName(NAME).withNamespace(NS)
-                .addToLabels(PodGateway.MANAGED_BY_LABEL, PodGateway.MANAGED_BY_VALUE).endMetadata()
+                .addToLabels(io.github.sharepid.pod.CopyMarks.MANAGED_BY_LABEL, io.github.sharepid.pod.CopyMarks.MANAGED_BY_VALUE).endMetadata()
                 .withNewSpec().withShareProcessNamespace(true)
                 .addNewContainer().withName("app").withImage("nginx").endContainer()
                 .addNewContainer().withName(DEBUG).withImage("busybox:1.36").endContainer()

@@ -1,4 +1,4 @@
-package io.github.sharepid.kube;
+package io.github.sharepid.pod;
 
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -10,17 +10,17 @@ import java.util.Optional;
  * also when the kubelet already restarted it (then the code is in {@code lastState}); null when the pod
  * is gone or the time is up.
  */
-final class ExitCodeJudge implements PodWatch.Judge<Integer> {
+public final class ExitCodeJudge implements PodJudge<Integer> {
     private final String container;
     private Integer restartsWhenFirstSeen;
 
-    ExitCodeJudge(String container) {
+    public ExitCodeJudge(String container) {
         this.container = container;
     }
 
     @Override
     public Optional<Integer> judge(Pod pod) {
-        Optional<ContainerStatus> status = PodStates.container(pod, container);
+        Optional<ContainerStatus> status = Containers.status(pod, container);
         if (status.isEmpty()) {
             return Optional.empty();
         }

@@ -1,9 +1,7 @@
-package io.github.sharepid.plan;
+package io.github.sharepid.pod;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.github.sharepid.failure.SharepidException;
-import java.util.List;
 
 /**
  * Refuses, before anything is created, a source pod whose copy could not serve as a debug session: one
@@ -27,23 +25,9 @@ public final class SourcePodCheck {
             throw SharepidException.failure("pod \"" + name + "\" has finished (Succeeded): no process is left to"
                     + " share and a copy would run its work again; nothing was created");
         }
-        PodCondition unschedulable = unschedulable(source);
-        if (unschedulable != null) {
-            throw SharepidException.failure("pod \"" + name + "\" cannot be scheduled ("
-                    + (unschedulable.getMessage() == null ? "Unschedulable" : unschedulable.getMessage().strip())
+        PodStates.unschedulable(source).ifPresent(why -> {
+            throw SharepidException.failure("pod \"" + name + "\" cannot be scheduled (" + why
                     + "); its copy keeps the same node selection and would not be either; nothing was created");
-        }
-    }
-
-    private static PodCondition unschedulable(Pod pod) {
-        if (pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
-            return null;
-        }
-        List<PodCondition> conditions = pod.getStatus() == null || pod.getStatus().getConditions() == null
-                ? List.of() : pod.getStatus().getConditions();
-        return conditions.stream()
-                .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
-                        && "Unschedulable".equals(c.getReason()))
-                .findFirst().orElse(null);
+        });
     }
 }

@@ -1,52 +1,50 @@
-package io.github.sharepid.kube;
+package io.github.sharepid.pod;
 
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-/** Reads what the waits need from a pod's status: one container's status, a condition, a one-line summary. */
-final class PodStates {
+/** Reads a pod's status: a condition, the phase, whether it is unschedulable, a one-line summary. */
+public final class PodStates {
     private PodStates() {
     }
 
-    /** The status of the container, init container or ephemeral container called {@code name}. */
-    static Optional<ContainerStatus> container(Pod pod, String name) {
-        PodStatus status = pod.getStatus();
-        if (status == null) {
-            return Optional.empty();
-        }
-        return Stream.of(status.getContainerStatuses(), status.getInitContainerStatuses(),
-                        status.getEphemeralContainerStatuses())
-                .filter(Objects::nonNull).flatMap(List::stream)
-                .filter(s -> name.equals(s.getName())).findFirst();
-    }
-
-    static Optional<PodCondition> condition(Pod pod, String type) {
+    public static Optional<PodCondition> condition(Pod pod, String type) {
         PodStatus status = pod.getStatus();
         return status == null || status.getConditions() == null ? Optional.empty()
                 : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
-    static String phase(Pod pod) {
+    public static String phase(Pod pod) {
         return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
     }
 
-    static boolean isRunning(ContainerStatus status) {
+    public static boolean isRunning(ContainerStatus status) {
         return status.getState() != null && status.getState().getRunning() != null;
     }
 
     /** E.g. {@code Pending, container debug waiting: ContainerCreating}, for timeout messages. */
-    static String summary(Pod pod, String container) {
+    /**
+     * The scheduler's message (or {@code Unschedulable}) when it found no node for the pod and the pod is
+     * bound to none; empty otherwise.
+     */
+    public static Optional<String> unschedulable(Pod pod) {
+        if (pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
+            return Optional.empty();
+        }
+        return condition(pod, "PodScheduled")
+                .filter(c -> "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason()))
+                .map(c -> c.getMessage() == null ? "Unschedulable" : c.getMessage().strip());
+    }
+
+    public static String summary(Pod pod, String container) {
         String scheduled = pod.getSpec() != null && pod.getSpec().getNodeName() != null ? ""
                 : condition(pod, "PodScheduled").map(c -> ", not scheduled"
                         + (c.getReason() == null ? "" : ": " + c.getReason())).orElse(", not scheduled yet");
-        String state = container(pod, container).map(s -> describe(s.getState()))
+        String state = Containers.status(pod, container).map(s -> describe(s.getState()))
                 .orElse("not created yet");
         return phase(pod) + scheduled + ", container " + container + " " + state;
     }

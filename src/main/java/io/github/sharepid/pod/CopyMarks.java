@@ -1,4 +1,4 @@
-package io.github.sharepid.plan;
+package io.github.sharepid.pod;
 
 /**
  * The label and annotations every debug copy carries: how {@code list}, {@code cleanup} and the

@@ -1,4 +1,4 @@
-package io.github.sharepid.kube;
+package io.github.sharepid.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * Only the debug container and init containers can fail the wait: an app container in CrashLoopBackOff
  * is often the very thing the user wants to debug.
  */
-final class StartupJudge implements PodWatch.Judge<Pod> {
+public final class StartupJudge implements PodJudge<Pod> {
     /** Waiting reasons that do not go away by waiting longer. */
     static final Set<String> FATAL_WAITING = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "ErrImageNeverPull", "CreateContainerConfigError", "CreateContainerError", "RunContainerError",
@@ -29,11 +30,11 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
     private final String pod;
     private final String container;
     private final Duration timeout;
-    private final PodGateway.Progress progress;
+    private final Consumer<String> progress;
     private final Supplier<String> eventsSuffix;
     private final Set<String> reported = new HashSet<>();
 
-    StartupJudge(String pod, String container, Duration timeout, PodGateway.Progress progress,
+    public StartupJudge(String pod, String container, Duration timeout, Consumer<String> progress,
                  Supplier<String> eventsSuffix) {
         this.pod = pod;
         this.container = container;
@@ -49,7 +50,7 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
         if (broken != null) {
             throw failure(broken);
         }
-        Optional<ContainerStatus> debug = PodStates.container(state, container);
+        Optional<ContainerStatus> debug = Containers.status(state, container);
         if ("Running".equals(PodStates.phase(state)) && debug.filter(PodStates::isRunning).isPresent()) {
             step("container " + container + " started");
             return Optional.of(state);
@@ -75,19 +76,19 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
         List<Container> inits = state.getSpec() == null || state.getSpec().getInitContainers() == null ? List.of()
                 : state.getSpec().getInitContainers();
         for (int i = 0; i < inits.size(); i++) {
-            Optional<ContainerStatus> init = PodStates.container(state, inits.get(i).getName());
+            Optional<ContainerStatus> init = Containers.status(state, inits.get(i).getName());
             if (init.filter(s -> s.getState() != null && s.getState().getWaiting() == null).isPresent()) {
                 step("init container " + (i + 1) + "/" + inits.size() + ": " + inits.get(i).getName());
             }
         }
-        if ("ContainerCreating".equals(PodStates.container(state, container).map(StartupJudge::waitingReason)
+        if ("ContainerCreating".equals(Containers.status(state, container).map(StartupJudge::waitingReason)
                 .orElse(null))) {
-            step("pulling image " + image(state));
+            step("pulling image " + Containers.image(state, container));
         }
     }
 
     private String whyItCannotStart(Pod state) {
-        Optional<ContainerStatus> debug = PodStates.container(state, container);
+        Optional<ContainerStatus> debug = Containers.status(state, container);
         ContainerStateTerminated exited = debug.map(s -> s.getState() == null ? null : s.getState().getTerminated())
                 .orElse(null);
         if (exited != null) {
@@ -109,9 +110,7 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
     }
 
     private String whyThePodCannotRun(Pod state) {
-        String unschedulable = PodStates.condition(state, "PodScheduled")
-                .filter(c -> "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason()))
-                .map(c -> c.getMessage() == null ? "Unschedulable" : c.getMessage()).orElse(null);
+        String unschedulable = PodStates.unschedulable(state).orElse(null);
         if (unschedulable != null) {
             return "pod " + pod + " cannot be scheduled: " + unschedulable;
         }
@@ -131,14 +130,8 @@ final class StartupJudge implements PodWatch.Judge<Pod> {
 
     private void step(String line) {
         if (reported.add(line)) {
-            progress.step(line);
+            progress.accept(line);
         }
-    }
-
-    private String image(Pod state) {
-        return state.getSpec().getContainers().stream().filter(c -> container.equals(c.getName()))
-                .map(Container::getImage).findFirst()
-                .orElseGet(() -> PodStates.container(state, container).map(ContainerStatus::getImage).orElse("?"));
     }
 
     private static boolean cannotRecover(ContainerStatus status) {

@@ -1,4 +1,4 @@
-package io.github.sharepid.plan;
+package io.github.sharepid.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

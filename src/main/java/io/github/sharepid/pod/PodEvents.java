@@ -1,4 +1,4 @@
-package io.github.sharepid.kube;
+package io.github.sharepid.pod;
 
 import io.fabric8.kubernetes.api.model.Event;
 import java.time.Instant;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Orders a pod's events in time and renders the few that explain a failed start on one line. */
-final class PodEvents {
+public final class PodEvents {
     private PodEvents() {
     }
 
     /** The last {@code limit} of {@code events}, oldest first, by lastTimestamp, eventTime, then creation time. */
-    static List<Event> latest(List<Event> events, int limit) {
+    public static List<Event> latest(List<Event> events, int limit) {
         List<Event> sorted = events.stream().sorted(Comparator.comparing(PodEvents::when)).toList();
         return sorted.subList(Math.max(0, sorted.size() - limit), sorted.size());
     }
 
     /** {@code "; events: Reason: message | ..."}, or empty when there are none. */
-    static String suffix(List<Event> events) {
+    public static String suffix(List<Event> events) {
         if (events.isEmpty()) {
             return "";
         }
