@@ -1,23 +1,30 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.ArchiveWarmUp;
 import io.github.sharepid.kube.KubeConnector;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Wires the command tree to its streams and its cluster connector; tests call it with fakes. */
+/** Wires the command tree to its streams, its cluster connector and its use cases; tests call it with fakes. */
 public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine commandLine(Io io, KubeConnector connector) {
-        RootCommand root = new RootCommand(io, connector);
-        CommandLine cl = new CommandLine(root);
+    /**
+     * {@code warmUp}: what {@code __train} runs (the launcher's class-data archive); made only then, since the
+     * client paths it walks name fabric8 types.
+     */
+    public static CommandLine commandLine(Io io, KubeConnector connector, Supplier<ArchiveWarmUp> warmUp) {
+        CommandFactory factory = new CommandFactory(io, connector, warmUp);
+        RootCommand root = factory.root();
+        CommandLine cl = new CommandLine(RootCommand.class, factory);
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         giveSignalItsShortFlag(cl);
-        ErrorHandler handler = new ErrorHandler(io.err(), root::verbose, root::serverUrl);
+        ErrorHandler handler = new ErrorHandler(io.err(), root::verbose, root::explain);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setExecutionStrategy(parseResult -> {

@@ -20,7 +20,9 @@ public final class Completion {
 
     /** Answers {@code __complete}; always returns 0. */
     public static int complete(Io io, KubeConnector connector, List<String> words) {
-        CommandLine cl = Cli.commandLine(io, connector);
+        CommandLine cl = Cli.commandLine(io, connector, () -> {
+            throw new IllegalStateException("completion never warms up the archive");
+        });
         Completer completer = new Completer(cl.getCommandSpec());
         for (String line : completer.complete(words, () -> new ClusterLookups(connector, words))) {
             io.out().println(line);
@@ -50,7 +52,7 @@ public final class Completion {
 
         @Override
         public List<String> pods(String namespace) {
-            return ask(k -> k.pods().podNames(namespace == null ? k.namespace() : namespace));
+            return ask(k -> k.lookups().podNames(namespace == null ? k.namespace() : namespace));
         }
 
         @Override
@@ -61,7 +63,7 @@ public final class Completion {
 
         @Override
         public List<String> namespaces() {
-            return ask(k -> k.pods().namespaceNames());
+            return ask(k -> k.lookups().namespaceNames());
         }
 
         private List<String> ask(Function<KubeContext, List<String>> lookup) {

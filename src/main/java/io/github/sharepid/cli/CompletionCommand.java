@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kubectl sharepid completion bash|zsh}: a completion script for the standalone binary. */
@@ -14,9 +13,6 @@ import picocli.CommandLine.Spec;
             "  source <(kubectl-sharepid completion bash)",
             "  kubectl-sharepid completion zsh > \"${fpath[1]}/_kubectl-sharepid\""})
 public class CompletionCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
-
     @Spec
     CommandSpec spec;
 
@@ -25,10 +21,16 @@ public class CompletionCommand implements Callable<Integer> {
 
     enum Shell { bash, zsh }
 
+    private final Io io;
+
+    CompletionCommand(Io io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
-        root.io().out().print(Completion.script(shell.name(), spec.root().commandLine()));
-        root.io().out().flush();
+        io.out().print(Completion.script(shell.name(), spec.root().commandLine()));
+        io.out().flush();
         return 0;
     }
 }

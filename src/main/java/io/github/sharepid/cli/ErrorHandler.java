@@ -1,10 +1,9 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.failure.SharepidException;
-import io.github.sharepid.kube.KubeErrors;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,17 +17,16 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final PrintWriter err;
     private final BooleanSupplier verbose;
-    private final Supplier<String> server;
+    private final Function<Throwable, SharepidException> explain;
 
-    public ErrorHandler(PrintWriter err, BooleanSupplier verbose) {
-        this(err, verbose, () -> null);
-    }
-
-    /** {@code server}: the API server URL of the invocation's client once connected, else null. */
-    public ErrorHandler(PrintWriter err, BooleanSupplier verbose, Supplier<String> server) {
+    /**
+     * {@code explain}: the user-facing form of a client failure (from the invocation's connection, which
+     * knows its API server), or null when it is a bug rather than a condition.
+     */
+    public ErrorHandler(PrintWriter err, BooleanSupplier verbose, Function<Throwable, SharepidException> explain) {
         this.err = err;
         this.verbose = verbose;
-        this.server = server;
+        this.explain = explain;
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (closedPipe(ex)) {
             return CLOSED_PIPE; // `peek-root ... | head`: the reader has all it wanted; no error to report
         }
-        SharepidException known = translate(ex, server.get());
+        SharepidException known = translate(ex);
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
@@ -76,20 +74,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     }
 
     /** The user-facing form of {@code ex}, or null when it is a bug rather than a condition. */
-    static SharepidException translate(Throwable ex) {
-        return translate(ex, null);
-    }
-
-    static SharepidException translate(Throwable ex, String serverUrl) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof SharepidException s) {
-                return s;
-            }
+    private SharepidException translate(Throwable ex) {
+        SharepidException known = SharepidException.within(ex);
+        if (known != null) {
+            return known;
         }
         if (ex instanceof ParameterException pe) {
             return SharepidException.usage(pe.getMessage());
         }
-        return KubeErrors.translate(ex, serverUrl);
+        return explain.apply(ex);
     }
 
     static boolean closedPipe(Throwable ex) {
@@ -101,7 +94,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return false;
     }
 
-    static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    private static String oneLine(String message) {
+        return SharepidException.oneLine(message);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.kube.Terminals;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -35,11 +34,11 @@ public final class Io implements AutoCloseable {
         this.stdinIsTerminal = stdinIsTerminal;
     }
 
-    public static Io system() {
+    /** The process's own streams; {@code stdinIsTerminal} is asked only when a command needs to know. */
+    public static Io system(BooleanSupplier stdinIsTerminal) {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        // Checked only when a command asks: loading the terminal library is not free.
         return new Io(new FileInputStream(FileDescriptor.in), stdout, new FileOutputStream(FileDescriptor.err),
-                Terminals::stdinIsTerminal);
+                stdinIsTerminal);
     }
 
     public InputStream in() {

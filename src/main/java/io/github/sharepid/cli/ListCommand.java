@@ -1,17 +1,15 @@
 package io.github.sharepid.cli;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.kube.KubeContext;
+import io.github.sharepid.app.CopiesCatalogue;
+import io.github.sharepid.app.Progress;
 import io.github.sharepid.output.CopyPrinter;
 import io.github.sharepid.output.CopyRow;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl sharepid list}: the debug copies (pods labelled managed-by=kubectl-sharepid). */
 @Command(name = "list", mixinStandardHelpOptions = true, abbreviateSynopsis = true, aliases = "ls", sortOptions = false, usageHelpAutoWidth = true,
@@ -20,28 +18,32 @@ import picocli.CommandLine.ParentCommand;
             "  kubectl sharepid list",
             "  kubectl sharepid list -A -o json | jq -r '.copies[] | select(.phase != \"Running\") | .name'"})
 public class ListCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
-
     @Option(names = {"-A", "--all-namespaces"}, description = "List copies in all namespaces.")
     boolean allNamespaces;
 
     @Mixin
     OutputFlags output;
 
+    private final Io io;
+    private final Progress progress;
+    private final Opener<CopiesCatalogue> copies;
+
+    ListCommand(Io io, Progress progress, Opener<CopiesCatalogue> copies) {
+        this.io = io;
+        this.progress = progress;
+        this.copies = copies;
+    }
+
     @Override
     public Integer call() {
         output.requireOneOf("table", "json", "yaml");
-        try (KubeContext kube = root.connect()) {
-            List<Pod> pods = kube.pods().listManaged(allNamespaces ? null : kube.namespace());
-            List<CopyRow> rows = pods.stream()
-                    .map(CopyRows::of)
-                    .sorted(Comparator.comparing(CopyRow::namespace).thenComparing(CopyRow::name))
-                    .toList();
-            CopyPrinter.print(root.io().out(), rows, output.format, output.noHeaders, allNamespaces, Instant.now());
-            root.io().out().flush();
+        try (Opener.Opened<CopiesCatalogue> catalogue = copies.open()) {
+            List<CopyRow> rows = catalogue.use().list(allNamespaces);
+            CopyPrinter.print(io.out(), rows, output.format, output.noHeaders, allNamespaces, Instant.now());
+            io.out().flush();
             if (rows.isEmpty() && !output.structured()) {
-                root.progress("no debug copies in " + (allNamespaces ? "any namespace" : "namespace " + kube.namespace()));
+                progress.say("no debug copies in "
+                        + (allNamespaces ? "any namespace" : "namespace " + catalogue.use().namespace()));
             }
             return 0;
         }

@@ -1,21 +1,15 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.PeekRoot;
 import io.github.sharepid.failure.SharepidException;
-import io.github.sharepid.kube.KubeContext;
-import io.github.sharepid.proc.DirListing;
-import io.github.sharepid.proc.PeekScript;
-import io.github.sharepid.proc.PeekStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import io.github.sharepid.output.ListingPrinter;
+import io.github.sharepid.proc.Pids;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubectl sharepid peek-root POD (PID | -c CONTAINER) PATH}: reads another container's
@@ -29,14 +23,8 @@ import picocli.CommandLine.ParentCommand;
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p 8 /etc/nginx",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx --to ./backup"})
 public class PeekRootCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
-
     @Mixin
-    ExecContainerFlag execFlag;
-
-    @Parameters(index = "0", paramLabel = "POD", description = "A pod that shares its process namespace.")
-    String pod;
+    ToolPodFlags target;
 
     @Parameters(index = "1..2", arity = "1..2", paramLabel = "PID|PATH",
             description = "The process whose root to read (omit with -c), then the absolute PATH.")
@@ -53,64 +41,39 @@ public class PeekRootCommand implements Callable<Integer> {
     @Mixin
     OutputFlags output;
 
+    private final Io io;
+    private final Opener<PeekRoot> peeks;
+
+    PeekRootCommand(Io io, Opener<PeekRoot> peeks) {
+        this.io = io;
+        this.peeks = peeks;
+    }
+
     @Override
     public Integer call() {
-        Target target = target();
-        Path dest = to == null ? null : LocalTree.requireDirectory(to);
+        PeekRoot.Request request = request();
         output.requireOneOf("table", "json", "yaml");
-        PeekTransfer transfer = new PeekTransfer(root.io(), dest, target.path, output);
-        try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            long pid = target.pid != null ? target.pid : Processes.mainPid(kube, shared, container);
-            int code = kube.executor().exec(shared.namespace(), shared.name(), shared.execContainer(),
-                    PeekScript.argv(pid, target.path, dest != null), null, transfer.stream(), transfer.stderr());
-            if (code != 0) {
-                transfer.abort();
-                throw failure(code, transfer.stderrText(), shared, pid, target.path);
+        try (Opener.Opened<PeekRoot> peek = peeks.open()) {
+            PeekRoot.Result result = peek.use().read(request, io.stdout());
+            if (result.listing() != null) {
+                ListingPrinter.print(io.out(), result.resolvedPath(), result.listing(), output.format, output.noHeaders);
+                io.out().flush();
             }
-            transfer.finish(msg -> root.progress(msg));
             return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private record Target(Integer pid, String path) {
-    }
-
-    /** Validate: {@code PID PATH}, or {@code -c NAME PATH}. */
-    private Target target() {
+    /** Validate: {@code PID PATH}, or {@code -c NAME PATH}; with {@code --to}, the local side too. */
+    private PeekRoot.Request request() {
         if (container != null) {
             if (rest.size() != 1) {
                 throw SharepidException.usage("with -c give only PATH, not a PID as well");
             }
-            return new Target(null, PeekScript.validatePath(rest.get(0)));
+            return PeekRoot.Request.of(target.pod, target.execContainer, null, container, rest.get(0), to);
         }
         if (rest.size() != 2) {
             throw SharepidException.usage("give a PID and a PATH, or -c CONTAINER and a PATH");
         }
-        return new Target(Processes.parsePid(rest.get(0)), PeekScript.validatePath(rest.get(1)));
+        return PeekRoot.Request.of(target.pod, target.execContainer, Pids.parse(rest.get(0)), null, rest.get(1), to);
     }
-
-    private static SharepidException failure(int code, String stderr, SharedPod shared, long pid, String path) {
-        String where = " (PID " + pid + " in pod " + shared.name() + ")";
-        if (code == PeekScript.NO_SUCH_PROCESS) {
-            return SharepidException.failure("no process with PID " + pid + " in pod " + shared.name());
-        }
-        if (stderr.contains("Permission denied")) {
-            return SharepidException.failure("permission denied reading " + path + where + ": reading another"
-                    + " container's files through /proc/PID/root needs that process's UID or CAP_SYS_PTRACE, and"
-                    + " container " + shared.execContainer() + " has neither; make a copy with --profile general"
-                    + " (adds SYS_PTRACE) or --profile sysadmin");
-        }
-        if (stderr.contains("No such file")) {
-            return SharepidException.failure("no such file or directory: " + path + where);
-        }
-        if (stderr.contains("Not a directory")) {
-            return SharepidException.failure("not a directory: a parent of " + path + where);
-        }
-        String first = stderr.lines().findFirst().orElse("exit code " + code).replaceFirst("^sharepid: ", "");
-        return SharepidException.failure("reading " + path + where + " failed: " + first);
-    }
-
 }

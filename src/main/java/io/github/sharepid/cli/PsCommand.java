@@ -1,19 +1,15 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.kube.KubeContext;
+import io.github.sharepid.app.ProcessTable;
+import io.github.sharepid.app.ToolTarget;
 import io.github.sharepid.output.ProcessPrinter;
-import io.github.sharepid.proc.ContainerFilter;
-import io.github.sharepid.proc.ProcessInfo;
 import io.github.sharepid.output.OutputFormat;
 import java.time.ZonedDateTime;
 import java.util.Locale;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubectl sharepid ps POD}: every process of every container, with the container that owns it,
@@ -27,11 +23,8 @@ import picocli.CommandLine.ParentCommand;
             "  kubectl sharepid ps web-1-sharepid-x7k2p --tree",
             "  kubectl sharepid ps web-1-sharepid-x7k2p -o json | jq -r '.processes[] | select(.user == \"nginx\") | .pid'"})
 public class PsCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "POD", description = "A pod that shares its process namespace.")
-    String pod;
+    @Mixin
+    ToolPodFlags target;
 
     @Option(names = {"-c", "--container"}, paramLabel = "NAME",
             description = "Only processes of this container ((sandbox) for the pause process).")
@@ -43,18 +36,23 @@ public class PsCommand implements Callable<Integer> {
     @Mixin
     OutputFlags output;
 
-    @Mixin
-    ExecContainerFlag execFlag;
+    private final Io io;
+    private final Opener<ProcessTable> processes;
+
+    PsCommand(Io io, Opener<ProcessTable> processes) {
+        this.io = io;
+        this.processes = processes;
+    }
 
     @Override
     public Integer call() {
         output.requireOneOf("table", "wide", "json", "yaml");
-        try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            List<ProcessInfo> rows = ContainerFilter.select(Processes.table(kube, shared), shared.pod(), container);
+        try (Opener.Opened<ProcessTable> table = processes.open()) {
+            ProcessTable.Listing listing = table.use().list(target.pod, target.execContainer, container);
+            ToolTarget shared = listing.target();
             new ProcessPrinter(new ProcessPrinter.Options(OutputFormat.valueOf(output.format.toUpperCase(Locale.ROOT)),
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))
-                    .print(rows, root.io().out());
+                    .print(listing.processes(), io.out());
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.KubeContext;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public class RootCommand implements Runnable {
 
     private final Io io;
     private final KubeConnector connector;
-    private String serverUrl;
+    private KubeContext context;
 
     public RootCommand(Io io, KubeConnector connector) {
         this.io = io;
@@ -67,24 +68,22 @@ public class RootCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    public Io io() {
-        return io;
-    }
-
     public boolean verbose() {
         return verbose;
     }
 
     /** Opens the one client of this invocation; the caller closes it. */
     public KubeContext connect() {
-        KubeContext context = connector.connect(kubeFlags.toOptions());
-        serverUrl = context.serverUrl();
+        context = connector.connect(kubeFlags.toOptions());
         return context;
     }
 
-    /** The API server this invocation connected to, for error messages; null before {@link #connect}. */
-    public String serverUrl() {
-        return serverUrl;
+    /**
+     * The user-facing form of a client failure, as the connection knows it (naming its API server); null
+     * before {@link #connect}, or when it is a bug rather than a condition.
+     */
+    public SharepidException explain(Throwable failure) {
+        return context == null ? null : context.explain(failure);
     }
 
     /** Progress and hints: stderr, silenced by {@code -q}. */
@@ -93,10 +92,5 @@ public class RootCommand implements Runnable {
             io.err().println(message);
             io.err().flush();
         }
-    }
-
-    /** Warnings: stderr, silenced by {@code -q}. */
-    public void warn(String message) {
-        progress("warning: " + message);
     }
 }

@@ -1,20 +1,11 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.SignalSender;
 import io.github.sharepid.failure.SharepidException;
-import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.output.SignalPrinter;
-import io.github.sharepid.proc.Attribution;
-import io.github.sharepid.proc.ContainerFilter;
-import io.github.sharepid.proc.ProcParser;
-import io.github.sharepid.proc.ProcessInfo;
+import io.github.sharepid.proc.Pids;
 import io.github.sharepid.proc.Signal;
-import io.github.sharepid.proc.SignalResult;
-import io.github.sharepid.proc.SignalResults;
-import io.github.sharepid.proc.SignalScript;
-import io.github.sharepid.proc.SignalTarget;
 import io.github.sharepid.proc.Signals;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubectl sharepid signal POD TARGET...}: sends a signal to processes of other containers.
@@ -38,11 +28,8 @@ import picocli.CommandLine.ParentCommand;
             "  kubectl sharepid signal web-1-sharepid-x7k2p 8 14 -s SIGTERM",
             "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match worker --all --dry-run"})
 public class SignalCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "POD", description = "A pod that shares its process namespace.")
-    String pod;
+    @Mixin
+    ToolPodFlags target;
 
     @Parameters(index = "1..*", paramLabel = "PID", description = "Processes to signal (or select with -c/--match).")
     List<String> pids = new ArrayList<>();
@@ -70,24 +57,33 @@ public class SignalCommand implements Callable<Integer> {
     @Mixin
     OutputFlags output;
 
-    @Mixin
-    ExecContainerFlag execFlag;
+    private final Io io;
+    private final Opener<SignalSender> signals;
+
+    SignalCommand(Io io, Opener<SignalSender> signals) {
+        this.io = io;
+        this.signals = signals;
+    }
 
     @Override
     public Integer call() {
         Signal sig = Signals.parse(signal);
         output.requireOneOf("table", "json", "yaml");
         Pattern regex = regex();
-        List<SignalTarget> explicit = pids.stream().map(p -> SignalTarget.pid(Processes.parsePid(p))).toList();
+        List<Integer> explicit = pids.stream().map(Pids::parse).toList();
         if (explicit.isEmpty() == (container == null && regex == null)) {
             throw SharepidException.usage(explicit.isEmpty() ? "name the PIDs to signal, or select with -c and/or --match"
                     : "give PIDs or a selection (-c/--match), not both");
         }
-        explicit.forEach(t -> refusePid1(t.pid()));
-        try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            List<SignalTarget> targets = explicit.isEmpty() ? select(kube, shared, regex) : explicit;
-            return send(kube, shared, sig, targets);
+        explicit.forEach(pid -> SignalSender.refusePid1(pid, force));
+        try (Opener.Opened<SignalSender> sender = signals.open()) {
+            SignalSender.Report report = sender.use().send(new SignalSender.Request(target.pod, target.execContainer,
+                    sig, explicit, container, regex, all, dryRun, force));
+            SignalPrinter.print(io.out(), sig, report.results(), report.processes(), output.format, output.noHeaders);
+            io.out().flush();
+            report.errors().forEach(e -> io.err().println("error: " + e));
+            io.err().flush();
+            return report.failed() ? SharepidException.FAILURE : 0;
         }
     }
 
@@ -97,55 +93,5 @@ public class SignalCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw SharepidException.usage("--match: not a regular expression: " + e.getDescription());
         }
-    }
-
-    private void refusePid1(int pid) {
-        if (pid == 1 && !force) {
-            throw SharepidException.usage("PID 1 is the pod's sandbox (pause): signalling it may stop the whole pod;"
-                    + " add --force if that is what you want");
-        }
-    }
-
-    private List<SignalTarget> select(KubeContext kube, SharedPod shared, Pattern regex) {
-        List<ProcessInfo> chosen = ContainerFilter.select(Processes.table(kube, shared), shared.pod(), container).stream()
-                .filter(p -> regex == null || regex.matcher(String.join(" ", p.args().isEmpty() ? List.of(p.comm()) : p.args())).find())
-                .toList();
-        if (chosen.isEmpty()) {
-            throw SharepidException.failure("no process of pod " + shared.name() + " matches"
-                    + (container == null ? "" : " container " + container) + (match == null ? "" : " --match " + match));
-        }
-        if (chosen.size() > 1 && !all) {
-            throw SharepidException.usage(chosen.size() + " processes match (PIDs " + chosen.stream()
-                    .map(p -> Integer.toString(p.pid())).reduce((a, b) -> a + ", " + b).orElse("")
-                    + "); add --all to signal them all, or narrow with --match");
-        }
-        chosen.forEach(p -> refusePid1(p.pid()));
-        return chosen.stream().map(SignalTarget::of).toList();
-    }
-
-    private int send(KubeContext kube, SharedPod shared, Signal sig, List<SignalTarget> targets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = kube.executor().exec(shared.namespace(), shared.name(), shared.execContainer(),
-                SignalScript.argv(sig, dryRun, targets), null, out, err);
-        if (code != 0) {
-            throw SharepidException.failure("signalling in container " + shared.execContainer() + " failed (exit "
-                    + code + "): " + err.toString(StandardCharsets.UTF_8).strip());
-        }
-        byte[] reply = out.toByteArray();
-        List<SignalResult> results = SignalResults.parse(reply);
-        List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(reply), shared.pod(), shared.execContainer());
-        SignalPrinter.print(root.io().out(), sig, results, processes, output.format, output.noHeaders);
-        root.io().out().flush();
-        boolean failed = false;
-        for (SignalResult r : results) {
-            if (r.outcome() == SignalResult.Outcome.FAIL || r.outcome() == SignalResult.Outcome.GONE
-                    || r.outcome() == SignalResult.Outcome.CHANGED) {
-                failed = true;
-                root.io().err().println("error: " + SignalExplain.why(r, shared.execContainer()));
-            }
-        }
-        root.io().err().flush();
-        return failed ? SharepidException.FAILURE : 0;
     }
 }

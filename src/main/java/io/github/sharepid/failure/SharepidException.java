@@ -32,4 +32,19 @@ public class SharepidException extends RuntimeException {
     public int exitCode() {
         return exitCode;
     }
+
+    /** A message on one line: surrounding space stripped, inner line breaks (and their indent) made one space. */
+    public static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The SharepidException in {@code failure}'s cause chain (itself included), or null. */
+    public static SharepidException within(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SharepidException s) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

@@ -27,10 +27,4 @@ public record ConnectionOptions(
     public ConnectionOptions {
         asGroups = asGroups == null ? List.of() : List.copyOf(asGroups);
     }
-
-    /** Options with nothing given: kubeconfig and its current context decide everything. */
-    public static ConnectionOptions defaults() {
-        return new ConnectionOptions(null, null, null, null, null, null, null, null, List.of(), null,
-                null, null, null, false, null, null);
-    }
 }

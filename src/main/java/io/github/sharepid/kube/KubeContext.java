@@ -1,8 +1,10 @@
 package io.github.sharepid.kube;
 
+import io.github.sharepid.failure.SharepidException;
+
 /**
  * One connection to one cluster for one invocation: the namespace the flags and kubeconfig chose,
- * and the adapters that talk to it. Closing it closes the client.
+ * and the ports that talk to it. Closing it closes the client.
  */
 public interface KubeContext extends AutoCloseable {
     /** The namespace from {@code -n}, else the context's, else {@code default}. */
@@ -11,11 +13,18 @@ public interface KubeContext extends AutoCloseable {
     /** The API server URL, for error messages. */
     String serverUrl();
 
-    PodGateway pods();
+    Pods pods();
 
-    RemoteExecutor executor();
+    PodWaits waits();
 
-    Attacher attacher();
+    Lookups lookups();
+
+    Exec exec();
+
+    Attach attach();
+
+    /** The user-facing form of a client or connection failure, or null when it is a bug, not a condition. */
+    SharepidException explain(Throwable failure);
 
     @Override
     void close();

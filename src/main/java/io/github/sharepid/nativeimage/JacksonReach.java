@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import com.fasterxml.jackson.databind.util.Converter;
-import io.github.sharepid.kube.WireTypes;
+import io.github.sharepid.kube.fabric8.WireTypes;
 import io.github.sharepid.output.PsDocument;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

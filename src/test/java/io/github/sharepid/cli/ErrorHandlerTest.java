@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.fabric8.KubeErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +17,7 @@ class ErrorHandlerTest {
     private final StringWriter err = new StringWriter();
 
     private int handle(Exception e, boolean verbose) {
-        return new ErrorHandler(new PrintWriter(err, true), () -> verbose)
+        return new ErrorHandler(new PrintWriter(err, true), () -> verbose, t -> KubeErrors.translate(t, null))
                 .handleExecutionException(e, null, null);
     }
 
@@ -52,7 +53,7 @@ class ErrorHandlerTest {
         // what fabric8 7.8 throws for a refused connection: no URL anywhere in the chain
         Exception e = new KubernetesClientException("An error has occurred.", new ConnectException());
 
-        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, () -> "https://127.0.0.1:1/")
+        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, t -> KubeErrors.translate(t, "https://127.0.0.1:1/"))
                 .handleExecutionException(e, null, null);
 
         assertThat(code).isEqualTo(1);
@@ -65,7 +66,7 @@ class ErrorHandlerTest {
         Exception e = new KubernetesClientException("An error has occurred.",
                 new java.net.http.HttpTimeoutException("request timed out"));
 
-        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, () -> "https://127.0.0.1:40000")
+        int code = new ErrorHandler(new PrintWriter(err, true), () -> false, t -> KubeErrors.translate(t, "https://127.0.0.1:40000"))
                 .handleExecutionException(e, null, null);
 
         assertThat(code).isEqualTo(1);

@@ -2,7 +2,7 @@ package io.github.sharepid.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sharepid.kube.Fabric8Connector;
+import io.github.sharepid.kube.fabric8.Fabric8Connector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,107 @@
+package io.github.sharepid.app;
+
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.Exec;
+import io.github.sharepid.proc.Attribution;
+import io.github.sharepid.proc.ContainerFilter;
+import io.github.sharepid.proc.ProcParser;
+import io.github.sharepid.proc.ProcessInfo;
+import io.github.sharepid.proc.Signal;
+import io.github.sharepid.proc.SignalExplain;
+import io.github.sharepid.proc.SignalResult;
+import io.github.sharepid.proc.SignalResults;
+import io.github.sharepid.proc.SignalScript;
+import io.github.sharepid.proc.SignalTarget;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code signal}: sends a signal to processes of other containers. PIDs go in one exec; a selection
+ * (container, command-line regex) reads the process table first and guards each chosen PID with its start
+ * time, so a reused PID is never hit.
+ */
+public final class SignalSender {
+    private final ProcessTable table;
+    private final Exec exec;
+
+    public SignalSender(ProcessTable table, Exec exec) {
+        this.table = table;
+        this.exec = exec;
+    }
+
+    /** Explicit {@code pids}, or a selection by {@code container} and/or {@code match} (the other empty/null). */
+    public record Request(String pod, String execContainer, Signal signal, List<Integer> pids, String container,
+                          Pattern match, boolean all, boolean dryRun, boolean force) {
+        public Request {
+            pids = List.copyOf(pids);
+        }
+    }
+
+    /** What happened to each process, the processes as the script saw them, and one line per failure. */
+    public record Report(Signal signal, List<SignalResult> results, List<ProcessInfo> processes, List<String> errors) {
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
+
+    /** PID 1 is the pod's sandbox: refused unless {@code force}. */
+    public static void refusePid1(int pid, boolean force) {
+        if (pid == 1 && !force) {
+            throw SharepidException.usage("PID 1 is the pod's sandbox (pause): signalling it may stop the whole pod;"
+                    + " add --force if that is what you want");
+        }
+    }
+
+    public Report send(Request request) {
+        request.pids().forEach(pid -> refusePid1(pid, request.force()));
+        ToolTarget target = table.target(request.pod(), request.execContainer());
+        List<SignalTarget> targets = request.pids().isEmpty() ? select(target, request)
+                : request.pids().stream().map(SignalTarget::pid).toList();
+        return deliver(target, request, targets);
+    }
+
+    private List<SignalTarget> select(ToolTarget target, Request request) {
+        Pattern regex = request.match();
+        List<ProcessInfo> chosen = ContainerFilter.select(table.read(target), target.pod(), request.container()).stream()
+                .filter(p -> regex == null || regex.matcher(commandLine(p)).find())
+                .toList();
+        if (chosen.isEmpty()) {
+            throw SharepidException.failure("no process of pod " + target.name() + " matches"
+                    + (request.container() == null ? "" : " container " + request.container())
+                    + (regex == null ? "" : " --match " + regex.pattern()));
+        }
+        if (chosen.size() > 1 && !request.all()) {
+            throw SharepidException.usage(chosen.size() + " processes match (PIDs " + chosen.stream()
+                    .map(p -> Integer.toString(p.pid())).reduce((a, b) -> a + ", " + b).orElse("")
+                    + "); add --all to signal them all, or narrow with --match");
+        }
+        chosen.forEach(p -> refusePid1(p.pid(), request.force()));
+        return chosen.stream().map(SignalTarget::of).toList();
+    }
+
+    private static String commandLine(ProcessInfo p) {
+        return String.join(" ", p.args().isEmpty() ? List.of(p.comm()) : p.args());
+    }
+
+    private Report deliver(ToolTarget target, Request request, List<SignalTarget> targets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = exec.exec(target.namespace(), target.name(), target.execContainer(),
+                SignalScript.argv(request.signal(), request.dryRun(), targets), null, out, err);
+        if (code != 0) {
+            throw SharepidException.failure("signalling in container " + target.execContainer() + " failed (exit "
+                    + code + "): " + err.toString(StandardCharsets.UTF_8).strip());
+        }
+        byte[] reply = out.toByteArray();
+        List<SignalResult> results = SignalResults.parse(reply);
+        List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(reply), target.pod(), target.execContainer());
+        List<String> errors = results.stream()
+                .filter(r -> r.outcome() == SignalResult.Outcome.FAIL || r.outcome() == SignalResult.Outcome.GONE
+                        || r.outcome() == SignalResult.Outcome.CHANGED)
+                .map(r -> SignalExplain.why(r, target.execContainer()))
+                .toList();
+        return new Report(request.signal(), results, processes, errors);
+    }
+}

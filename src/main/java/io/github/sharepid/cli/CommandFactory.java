@@ -1,0 +1,79 @@
+package io.github.sharepid.cli;
+
+import io.github.sharepid.app.ArchiveWarmUp;
+import io.github.sharepid.app.CopiesCatalogue;
+import io.github.sharepid.app.DebugSession;
+import io.github.sharepid.app.PeekRoot;
+import io.github.sharepid.app.ProcessTable;
+import io.github.sharepid.app.Progress;
+import io.github.sharepid.app.SignalSender;
+import io.github.sharepid.app.ToolTargets;
+import io.github.sharepid.kube.KubeConnector;
+import io.github.sharepid.kube.KubeContext;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * picocli's {@link CommandLine.IFactory}: builds each command with its use case through the constructor
+ * (as an {@link Opener}, since the connection exists only once the flags are parsed). Everything else
+ * (mixins, the version provider) comes from picocli's default factory.
+ */
+final class CommandFactory implements CommandLine.IFactory {
+    private final RootCommand root;
+    private final Io io;
+    private final Supplier<ArchiveWarmUp> warmUp;
+    private final Progress progress;
+
+    CommandFactory(Io io, KubeConnector connector, Supplier<ArchiveWarmUp> warmUp) {
+        this.root = new RootCommand(io, connector);
+        this.io = io;
+        this.warmUp = warmUp;
+        this.progress = root::progress;
+    }
+
+    RootCommand root() {
+        return root;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+        Object command = command(cls);
+        return command != null ? cls.cast(command) : CommandLine.defaultFactory().create(cls);
+    }
+
+    private Object command(Class<?> cls) {
+        if (cls == RootCommand.class) {
+            return root;
+        } else if (cls == DebugCommand.class) {
+            return new DebugCommand(io, Opener.on(root, this::debugSession));
+        } else if (cls == PsCommand.class) {
+            return new PsCommand(io, Opener.on(root, CommandFactory::processTable));
+        } else if (cls == SignalCommand.class) {
+            return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())));
+        } else if (cls == PeekRootCommand.class) {
+            return new PeekRootCommand(io, Opener.on(root, k -> new PeekRoot(processTable(k), k.exec(), progress)));
+        } else if (cls == ListCommand.class) {
+            return new ListCommand(io, progress, Opener.on(root, CommandFactory::catalogue));
+        } else if (cls == CleanupCommand.class) {
+            return new CleanupCommand(io, progress, Opener.on(root, CommandFactory::catalogue));
+        } else if (cls == CompletionCommand.class) {
+            return new CompletionCommand(io);
+        } else if (cls == TrainCommand.class) {
+            return new TrainCommand(warmUp);
+        }
+        return null;
+    }
+
+    private DebugSession debugSession(KubeContext k) {
+        return new DebugSession(new DebugSession.Ports(k.pods(), k.waits(), k.lookups(), k.attach()), k.namespace(),
+                progress, DebugSession::randomSuffix, k::explain);
+    }
+
+    private static ProcessTable processTable(KubeContext k) {
+        return new ProcessTable(new ToolTargets(k.pods(), k.namespace()), k.exec());
+    }
+
+    private static CopiesCatalogue catalogue(KubeContext k) {
+        return new CopiesCatalogue(k.pods(), k.namespace());
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.sharepid.kube;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Runs one command in a container (exec over websocket) and returns its exit code.
+ * The argv elements reach the container as they are: no shell, no quoting.
+ * Unit tests replace it with a fake ({@code app.FakeExec}); {@code kube.fabric8.Fabric8Executor} is the real one.
+ */
+public interface Exec {
+    /**
+     * @param stdin  bytes for the command's stdin, or {@code null} for none
+     * @param stdout receives the command's stdout as it arrives (streamed, not buffered)
+     * @param stderr receives the command's stderr
+     * @return the remote exit code
+     * @throws io.github.sharepid.failure.SharepidException when the exec could not run or ended without a status
+     */
+    int exec(String namespace, String pod, String container, List<String> argv,
+             InputStream stdin, OutputStream stdout, OutputStream stderr);
+}

@@ -1,0 +1,67 @@
+package io.github.sharepid.kube.fabric8;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.ConnectionOptions;
+import io.github.sharepid.kube.KubeConnector;
+import io.github.sharepid.kube.KubeContext;
+import io.github.sharepid.kube.fabric8.connect.FlagOverrides;
+import io.github.sharepid.kube.fabric8.connect.KubeconfigFiles;
+import io.github.sharepid.kube.fabric8.connect.KubeconfigSelection;
+import io.github.sharepid.kube.fabric8.connect.RequestLog;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds the fabric8 client from kubeconfig and the kubectl flags, the way kubectl resolves them.
+ * Never falls back to fabric8's auto-configuration (system properties, in-cluster service account):
+ * what the user did not configure is not used. The environment is read in {@link #connect}, never earlier.
+ */
+public final class Fabric8Connector implements KubeConnector {
+    private final UnaryOperator<String> env;
+
+    public Fabric8Connector() {
+        this(System::getenv);
+    }
+
+    /** For tests: {@code env} stands in for the process environment ({@code KUBECONFIG}, {@code HOME}, proxies). */
+    Fabric8Connector(UnaryOperator<String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public KubeContext connect(ConnectionOptions options) {
+        Config config = configFor(options);
+        try {
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            if (RequestLog.enabled()) {
+                builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
+            }
+            KubernetesClient client = builder.build();
+            return new Fabric8Context(client);
+        } catch (KubernetesClientException e) {
+            throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
+                    + config.getMasterUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The fabric8 Config for {@code options}: the kubeconfig selection, then the flags laid over it. */
+    Config configFor(ConnectionOptions options) {
+        FlagOverrides.validate(options);
+        KubeconfigFiles files = new KubeconfigFiles(env);
+        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options)
+                .toConfig(() -> files.describeSearch(options.kubeconfig()));
+        FlagOverrides.apply(options, config, env);
+        return config;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

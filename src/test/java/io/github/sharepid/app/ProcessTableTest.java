@@ -1,0 +1,65 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.proc.ProcessInfo;
+import io.github.sharepid.proc.PsScript;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** ps: one exec of the fixed script in the debug container, each process with its container, and -c. */
+class ProcessTableTest {
+    private final FakeExec exec = new FakeExec();
+    private final ProcessTable table = new ProcessTable(new ToolTargets(new FakePods().with(SamplePods.copy()), "ns"), exec);
+
+    @ParameterizedTest(name = "-c {0} → PIDs {1}")
+    @CsvSource(value = {"null | 1 8 9 14", "nginx | 8 9", "sharepid | 14", "(sandbox) | 1"}, delimiter = '|',
+            nullValues = "null")
+    void list_keepsTheProcessesOfTheContainerAsked(String container, String pids) {
+        exec.answer(PsReply.nginxCopy().bytes());
+
+        ProcessTable.Listing listing = table.list("web-1-sharepid-abcde", null, container);
+
+        assertThat(listing.processes()).extracting(p -> String.valueOf(p.pid())).containsExactly(pids.split(" "));
+        assertThat(exec.calls).containsExactly(new FakeExec.Call("ns/web-1-sharepid-abcde/sharepid", PsScript.argv()));
+    }
+
+    @Test
+    void list_attributesEachProcessToItsContainer() {
+        exec.answer(PsReply.nginxCopy().bytes());
+
+        List<ProcessInfo> rows = table.list("web-1-sharepid-abcde", null, null).processes();
+
+        assertThat(rows).extracting(ProcessInfo::container).containsExactly("(sandbox)", "nginx", "nginx", "sharepid");
+    }
+
+    @Test
+    void list_unknownContainer_isAUsageErrorNamingTheValidOnes() {
+        exec.answer(PsReply.nginxCopy().bytes());
+
+        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, "redis"))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("container \"redis\" not found in pod \"web-1-sharepid-abcde\"; valid: nginx, sharepid, (sandbox)");
+    }
+
+    @Test
+    void list_scriptFails_saysWhatTheContainerNeeds() {
+        exec.answer(new byte[0], "sh: grep: not found\n", 127);
+
+        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, null))
+                .hasMessage("reading /proc in container sharepid of pod web-1-sharepid-abcde failed (exit 127):"
+                        + " sh: grep: not found; the container needs sh and grep (busybox has them)");
+    }
+
+    @Test
+    void mainPid_isTheContainersProcessWhoseParentIsOutsideIt() {
+        exec.answer(PsReply.nginxCopy().bytes());
+        ToolTarget target = table.target("web-1-sharepid-abcde", null);
+
+        assertThat(table.mainPid(target, "nginx")).isEqualTo(8);
+    }
+}

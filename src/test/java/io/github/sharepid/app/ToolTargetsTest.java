@@ -1,0 +1,63 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.github.sharepid.failure.SharepidException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Which pod and container ps, signal and peek-root run in, and every reason they refuse one. */
+class ToolTargetsTest {
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("a pod that does not share its process namespace", edit(p -> new PodBuilder(p)
+                        .editSpec().withShareProcessNamespace(false).endSpec().build()), null,
+                        SharepidException.FAILURE, "does not share its process namespace"),
+                Arguments.of("not a copy and no --exec-container", edit(p -> new PodBuilder(p)
+                        .editMetadata().withAnnotations(null).endMetadata().build()), null,
+                        SharepidException.USAGE, "is not a kubectl-sharepid copy"),
+                Arguments.of("an --exec-container the pod does not have", edit(p -> p), "nope",
+                        SharepidException.USAGE, "pod web-1-sharepid-abcde has no container nope"),
+                Arguments.of("an ephemeral --exec-container that has not started", edit(p -> new PodBuilder(p)
+                        .editSpec().addNewEphemeralContainer().withName("dbg").withImage("busybox").endEphemeralContainer()
+                        .endSpec().build()), "dbg",
+                        SharepidException.FAILURE, "container dbg of pod web-1-sharepid-abcde has not started yet"),
+                Arguments.of("a debug container that exited", edit(p -> new PodBuilder(p).editStatus()
+                        .withContainerStatuses(SamplePods.running("nginx", SamplePods.NGINX_ID), new ContainerStatusBuilder()
+                                .withName("sharepid").withNewState().withNewTerminated().withExitCode(3)
+                                .endTerminated().endState().build()).endStatus().build()), null,
+                        SharepidException.FAILURE, "container sharepid of pod web-1-sharepid-abcde exited with code 3"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void resolve_refuses(String why, Pod pod, String execFlag, int exitCode, String message) {
+        ToolTargets targets = new ToolTargets(new FakePods().with(pod), "ns");
+
+        assertThatThrownBy(() -> targets.resolve(pod.getMetadata().getName(), execFlag))
+                .isInstanceOf(SharepidException.class).hasMessageContaining(message)
+                .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(exitCode);
+    }
+
+    @ParameterizedTest(name = "--exec-container {0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource(value = {"null, sharepid", "nginx, nginx"}, nullValues = "null")
+    void resolve_runsInTheCopysDebugContainerUnlessTold(String execFlag, String expected) {
+        ToolTarget target = new ToolTargets(new FakePods().with(SamplePods.copy()), "ns")
+                .resolve("web-1-sharepid-abcde", execFlag);
+
+        assertThat(target.namespace()).isEqualTo("ns");
+        assertThat(target.name()).isEqualTo("web-1-sharepid-abcde");
+        assertThat(target.execContainer()).isEqualTo(expected);
+    }
+
+    private static Pod edit(UnaryOperator<Pod> change) {
+        return change.apply(SamplePods.copy());
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.sharepid.kube.fabric8;
+
+import io.github.sharepid.kube.Exec;
+import static io.github.sharepid.kube.fabric8.PodFixtures.DEBUG;
+import static io.github.sharepid.kube.fabric8.PodFixtures.NAME;
+import static io.github.sharepid.kube.fabric8.PodFixtures.NS;
+import static io.github.sharepid.kube.fabric8.PodFixtures.podPath;
+import static io.github.sharepid.kube.fabric8.PodFixtures.running;
+import static io.github.sharepid.kube.fabric8.PodFixtures.state;
+import static io.github.sharepid.kube.fabric8.PodFixtures.terminated;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodListBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.internal.WebSocketMessage;
+import io.github.sharepid.failure.SharepidException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exec over the mock server's websocket: streams, the status channel, and exec that cannot start. */
+@EnableKubernetesMockClient
+@Timeout(30)
+class Fabric8ExecutorTest {
+    private static final String SUCCESS = "{\"status\":\"Success\"}";
+    private static final String EXIT_3 = "{\"status\":\"Failure\",\"reason\":\"NonZeroExitCode\",\"details\":"
+            + "{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\"3\"}]}}";
+    private static final List<String> ARGV = List.of("sh", "-c", "echo \"$HOME\"");
+    private static final String EXEC = podPath() + "/exec?command=sh&command=-c&command=echo%20%22%24HOME%22"
+            + "&container=debug&stdout=true&stderr=true";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void exec_streamsStdoutAndStderrAndReturnsZeroOnSuccess() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("line 1\n", 10))
+                .immediately().andEmit(err("warning\n", 20))
+                .immediately().andEmit(out("line 2\n", 30))
+                .immediately().andEmit(status(SUCCESS, 40))
+                .done().once();
+
+        int code = exec(ARGV, null);
+
+        assertThat(code).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("line 1\nline 2\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("warning\n");
+    }
+
+    @Test
+    void exec_nonZeroExitOnTheStatusChannel_isReturned() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
+                .immediately().andEmit(err("ps: bad option\n", 10))
+                .immediately().andEmit(status(EXIT_3, 20)).done().once();
+
+        assertThat(exec(ARGV, null)).isEqualTo(3);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("ps: bad option\n");
+    }
+
+    @Test
+    void exec_connectionClosedWithoutStatus_isAFailureNotSuccess() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("partial", 10)).done().once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("exec in copy/debug ended without an exit status (connection lost?)");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("partial");
+    }
+
+    @Test
+    void exec_failureStatusWithoutExitCode_reportsTheServersMessage() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open().immediately().andEmit(status(
+                "{\"status\":\"Failure\",\"reason\":\"InternalError\",\"message\":\"executable file not found\"}",
+                10))
+                .done().once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .hasMessage("exec in copy/debug failed: executable file not found");
+    }
+
+    @Test
+    void exec_withStdin_sendsItOnChannelZero() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(podPath() + "/exec?command=cat&container=debug&stdin=true&stdout=true&stderr=true")
+                .andUpgradeToWebSocket().open()
+                .expect("\u0000hello\n").andEmit(out("hello\n", 0)).once()
+                .expectSentWebSocketMessage("\u0001hello\n").andEmit(status(SUCCESS, 0)).once()
+                .done().once();
+
+        int code = exec(List.of("cat"), "hello\n");
+
+        assertThat(code).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("hello\n");
+    }
+
+    @Test
+    void exec_slowReader_getsEveryFrameInOrderBeforeTheExitCode() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        var emitting = server.expect().withPath(EXEC).andUpgradeToWebSocket().open().immediately()
+                .andEmit(out("frame-0;", 5));
+        for (int i = 1; i < 20; i++) {
+            emitting = emitting.immediately().andEmit(out("frame-" + i + ";", 5 + i));
+        }
+        emitting.immediately().andEmit(status(EXIT_3, 30)).done().once();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                sleep(20);
+                stdout.write(b, off, len);
+            }
+        };
+
+        int code = new Fabric8Executor(client, null).exec(NS, NAME, DEBUG, ARGV, null, slow, stderr);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(String.join("",
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> "frame-" + i + ";").toList()));
+    }
+
+    @Test
+    void exec_readerGoneAway_closesTheSessionAndFails() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("one", 10))
+                .immediately().andEmit(status(SUCCESS, 3000)).done().once();
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new Fabric8Executor(client, null).exec(NS, NAME, DEBUG, ARGV, null, closedPipe,
+                stderr))
+                .hasMessage("writing the output of exec in copy/debug failed: Broken pipe");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void exec_serverSilentLongerThanTheRequestTimeout_fails() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("started", 10))
+                .immediately().andEmit(status(SUCCESS, 2000)).done().once();
+
+        assertThatThrownBy(() -> new Fabric8Executor(client, Duration.ofMillis(300))
+                .exec(NS, NAME, DEBUG, ARGV, null, stdout, stderr))
+                .hasMessage("exec in copy/debug: no data from the server for 300ms (--request-timeout)");
+    }
+
+    @Test
+    void exec_forbidden_namesTheCreatePodsExecVerb() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+        server.expect().withPath(EXEC).andReturn(403, "forbidden").once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("forbidden: cannot create pods/exec in namespace \"ns\""
+                        + " (as kubeconfig user \"fabric8-mock-server-user\")");
+    }
+
+    @Test
+    void exec_containerNotRunning_saysSoWithItsState() {
+        givenPod(state("1", "Running", "n", running("app"), terminated(DEBUG, 1, "Error")));
+        server.expect().withPath(EXEC).andReturn(400, "bad request").once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .hasMessage("cannot exec in copy/debug: container debug is not running"
+                        + " (Running, container debug terminated with exit code 1)");
+    }
+
+    @Test
+    void exec_unknownContainer_namesIt() {
+        givenPod(state("1", "Running", "n", running(DEBUG)));
+
+        assertThatThrownBy(() -> new Fabric8Executor(client, null).exec(NS, NAME, "nope", ARGV, null, stdout, stderr))
+                .hasMessage("cannot exec in copy/nope: container \"nope\" not found in pod copy");
+    }
+
+    @Test
+    void exec_missingPod_namesPodAndNamespace() {
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .hasMessage("cannot exec in copy/debug: pod \"copy\" not found in namespace \"ns\"");
+    }
+
+    private int exec(List<String> argv, String stdin) {
+        return new Fabric8Executor(client, null).exec(NS, NAME, DEBUG, argv,
+                stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, stderr);
+    }
+
+    private void givenPod(Pod pod) {
+        server.expect().get().withPath(podPath()).andReturn(200, pod).always();
+        server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods?fieldSelector=metadata.name%3D" + NAME)
+                .andReturn(200, new PodListBuilder().withItems(pod).build()).always();
+    }
+
+    /** A v4.channel.k8s.io frame: channel byte, then the text, sent {@code delayMillis} after the upgrade. */
+    private static WebSocketMessage frame(int channel, String text, long delayMillis) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[body.length + 1];
+        frame[0] = (byte) channel;
+        System.arraycopy(body, 0, frame, 1, body.length);
+        return new WebSocketMessage(delayMillis, frame, true, true);
+    }
+
+    private static WebSocketMessage out(String text, long delayMillis) {
+        return frame(1, text, delayMillis);
+    }
+
+    private static WebSocketMessage err(String text, long delayMillis) {
+        return frame(2, text, delayMillis);
+    }
+
+    private static WebSocketMessage status(String json, long delayMillis) {
+        return frame(3, json, delayMillis);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.sharepid.kube.fabric8;
+
+import static io.github.sharepid.kube.fabric8.PodFixtures.NAME;
+import static io.github.sharepid.kube.fabric8.PodFixtures.NS;
+import static io.github.sharepid.kube.fabric8.PodFixtures.copy;
+import static io.github.sharepid.kube.fabric8.PodFixtures.event;
+import static io.github.sharepid.kube.fabric8.PodFixtures.eventsPath;
+import static io.github.sharepid.kube.fabric8.PodFixtures.podPath;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventListBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.github.sharepid.failure.SharepidException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How the gateway reports what the API server refuses: 403, 404, 409 and a dropped shareProcessNamespace. */
+@EnableKubernetesMockClient
+@Timeout(30)
+class KubePodGatewayErrorsTest {
+    private static final String PODS = "/api/v1/namespaces/" + NS + "/pods";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    private KubePodGateway gateway;
+
+    @BeforeEach
+    void gateway() {
+        gateway = new KubePodGateway(client);
+    }
+
+    @Test
+    void forbiddenWithTheServersExplanation_keepsIt() {
+        String message = "pods \"copy\" is forbidden: User \"jane\" cannot get resource \"pods\" in API group \"\""
+                + " in the namespace \"ns\"";
+        server.expect().get().withPath(podPath()).andReturn(403, status(403, "Forbidden", message)).once();
+
+        assertThatThrownBy(() -> gateway.get(NS, NAME))
+                .satisfies(e -> assertThat(KubeErrors.translate(e).getMessage()).isEqualTo("forbidden: " + message));
+    }
+
+    @Test
+    void forbiddenWithoutExplanation_namesVerbResourceNamespaceAndUser() {
+        server.expect().get().withPath(podPath()).andReturn(403, "<html>denied by proxy</html>").once();
+
+        assertThatThrownBy(() -> gateway.get(NS, NAME))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("forbidden: cannot get pods in namespace \"ns\" (as kubeconfig user"
+                        + " \"fabric8-mock-server-user\")");
+    }
+
+    @Test
+    void createForbiddenWithoutExplanation_namesTheCreateVerb() {
+        server.expect().post().withPath(PODS).andReturn(403, status(403, "Forbidden", "")).once();
+
+        assertThatThrownBy(() -> gateway.create(copy()))
+                .hasMessageStartingWith("forbidden: cannot create pods in namespace \"ns\"");
+    }
+
+    @Test
+    void listManagedEverywhereForbiddenWithoutExplanation_saysClusterScope() {
+        server.expect().get().withPath("/api/v1/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dkubectl-sharepid")
+                .andReturn(403, "").once();
+
+        assertThatThrownBy(() -> gateway.listManaged(null))
+                .hasMessageStartingWith("forbidden: cannot list pods at the cluster scope (as ");
+    }
+
+    @Test
+    void createConflict_asksForAnotherCopyName() {
+        server.expect().post().withPath(PODS).andReturn(409, status(409, "AlreadyExists",
+                "pods \"copy\" already exists")).once();
+
+        assertThatThrownBy(() -> gateway.create(copy()))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("pod \"copy\" already exists in namespace \"ns\" (choose another --copy-to)");
+    }
+
+    @Test
+    void createWhereTheServerDropsShareProcessNamespace_deletesTheCopyAndFails() throws InterruptedException {
+        server.expect().post().withPath(PODS).andReturn(201, new PodBuilder(copy()).editSpec()
+                .withShareProcessNamespace(null).endSpec().build()).once();
+        server.expect().delete().withPath(podPath()).andReturn(200, status(200, null, null)).once();
+
+        assertThatThrownBy(() -> gateway.create(copy()))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("the API server dropped spec.shareProcessNamespace (feature gate PodShareProcessNamespace"
+                        + " off, Kubernetes < 1.12?); deleted the copy copy");
+        assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("POST", "DELETE");
+    }
+
+    @Test
+    void recentEvents_ordersByTheBestTimestampAndKeepsTheLast() {
+        Event byEventTime = new EventBuilder(event("Created", "created", null))
+                .withEventTime(new MicroTime("2024-05-01T10:00:03.500000Z")).build();
+        Event byCreation = new EventBuilder(event("Scheduled", "assigned", null)).editMetadata()
+                .withCreationTimestamp("2024-05-01T10:00:01Z").endMetadata().build();
+        server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(
+                event("Started", "started", "2024-05-01T10:00:04Z"), byEventTime,
+                event("Pulled", "pulled", "2024-05-01T10:00:02Z"), byCreation).build()).once();
+
+        assertThat(gateway.recentEvents(NS, NAME, 3)).extracting(Event::getReason)
+                .containsExactly("Pulled", "Created", "Started");
+    }
+
+    private List<RecordedRequest> requests() throws InterruptedException {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
+            all.add(server.takeRequest());
+        }
+        return all;
+    }
+
+    private static Status status(int code, String reason, String message) {
+        return new StatusBuilder().withCode(code).withStatus(code < 400 ? "Success" : "Failure").withReason(reason)
+                .withMessage(message).build();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.sharepid.kube.fabric8.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.StandardHttpRequest;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** -v logs where a call went, never what it carried: no query string (an exec's argv), no headers. */
+class RequestLogTest {
+    private static HttpRequest get(String uri) {
+        return new StandardHttpRequest.Builder().uri(URI.create(uri)).header("Authorization", "Bearer SECRET").build();
+    }
+
+    @Test
+    void exec_isLoggedWithoutItsCommand() {
+        String line = RequestLog.describe(get("https://k:6443/api/v1/namespaces/web/pods/p/exec"
+                + "?command=sh&command=-c&command=cat%20%2Fsecret&container=x&stdout=true"));
+
+        assertThat(line).isEqualTo("https://k:6443/api/v1/namespaces/web/pods/p/exec").doesNotContain("secret");
+    }
+
+    @Test
+    void watch_isMarked_otherParametersDropped() {
+        assertThat(RequestLog.describe(get("https://k:6443/api/v1/namespaces/web/pods?fieldSelector=a&watch=true")))
+                .isEqualTo("https://k:6443/api/v1/namespaces/web/pods (watch)");
+        assertThat(RequestLog.describe(get("https://k:6443/api/v1/pods?labelSelector=x"))).isEqualTo("https://k:6443/api/v1/pods");
+    }
+}
