@@ -208,6 +208,17 @@ class BadInputE2E {
     }
 
     @Test
+    @DisplayName("no command at all: kubectl sharepid prints the usage on stdout and exits 0, as kubectl does")
+    void noCommand_printsUsage() {
+        Shell.Result r = Shell.sharepid();
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).as(r.toString()).isEmpty();
+        assertThat(r.stdout()).as(r.toString()).startsWith("Usage: kubectl sharepid COMMAND [ARGS] [flags]")
+                .contains("Commands:");
+    }
+
+    @Test
     @DisplayName("signal: a PID not in the pod is a failed target: its result row, one error line, exit 1, nothing sent")
     void signal_pidNotInThePod_isAFailedTarget() {
         Map<String, String> before = podVersions();
