@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,12 @@ class FlagOverridesTest {
                 KubeconfigText.user("main-user", "token: file-token", "client-certificate: certs/user.crt",
                         "client-key: certs/user.key"),
                 KubeconfigText.user("plugin-user", "exec:", "  apiVersion: client.authentication.k8s.io/v1beta1",
+                        "  command: touch", "  args: [\"" + dir.resolve("plugin-ran") + "\"]"),
+                KubeconfigText.user("file-user", "tokenFile: secrets/sa-token", "exec:",
+                        "  apiVersion: client.authentication.k8s.io/v1beta1",
                         "  command: touch", "  args: [\"" + dir.resolve("plugin-ran") + "\"]")));
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/sa-token"), "sa-token\n");
         env.put("HOME", dir.toString());
     }
 
@@ -83,6 +89,23 @@ class FlagOverridesTest {
         configFor(kube().user("plugin-user"));
 
         assertThat(dir.resolve("plugin-ran")).exists();
+    }
+
+    @Test
+    @DisplayName("tokenFile: relative to the kubeconfig's folder, used before the user's exec plugin (as kubectl)")
+    void kubeconfigTokenFile_isReadRelativeToTheKubeconfigAndWinsOverTheExecPlugin() {
+        Config config = configFor(kube().user("file-user"));
+
+        assertThat(config.getOauthTokenProvider().getToken()).isEqualTo("sa-token");
+        assertThat(dir.resolve("plugin-ran")).doesNotExist();
+    }
+
+    @Test
+    void tokenFlag_winsOverTheKubeconfigTokenFile() {
+        Config config = configFor(kube().user("file-user").token("flag-token"));
+
+        assertThat(config.getOauthTokenProvider()).isNull();
+        assertThat(config.getOauthToken()).isEqualTo("flag-token");
     }
 
     @Test
