@@ -36,7 +36,13 @@ public final class Fabric8Connector implements KubeConnector {
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder();
+            String serverName = config.getTlsServerName();
+            if (serverName != null && !serverName.isBlank()) {
+                builder.withHttpClientFactory(new ServerNameHttpClientFactory(serverName, config.getTlsVersions()));
+                config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
+            }
+            builder.withConfig(config);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
