@@ -53,23 +53,30 @@ final class KubeconfigSelection {
                     + whyNoCluster(contextName, context, selected, searched));
         }
         AuthInfo auth = user == null ? null : user.getUser();
-        if (auth != null && options.token() != null) {
-            // --token is the credential: do not run the user's exec plugin or auth provider for nothing
-            auth.setExec(null);
-            auth.setAuthProvider(null);
-        }
-        boolean tokenFile = auth != null && options.token() == null && auth.getTokenFile() != null
-                && !auth.getTokenFile().isBlank();
-        if (tokenFile) {
-            // as in client-go, a token (here: the file's) is used before an exec plugin, which must not run
-            auth.setExec(null);
-        }
+        boolean tokenFile = auth != null && usesTokenFile(auth);
         Config config = merge(effectiveContext(contextName, context, selected, cluster, user), cluster, user);
         if (tokenFile) {
             config.setOauthTokenProvider(TokenFile.open(tokenPath(auth.getTokenFile(), config), auth.getToken(),
                     user.getName(), nanoTime));
         }
         return config;
+    }
+
+    /**
+     * Whether the user's {@code tokenFile} is the credential; drops the credential sources that must then not
+     * run: all of them under {@code --token}, the exec plugin under a token file (client-go uses a token first).
+     */
+    private boolean usesTokenFile(AuthInfo auth) {
+        if (options.token() != null) {
+            auth.setExec(null);
+            auth.setAuthProvider(null);
+            return false;
+        }
+        if (auth.getTokenFile() == null || auth.getTokenFile().isBlank()) {
+            return false;
+        }
+        auth.setExec(null);
+        return true;
     }
 
     /** A relative {@code tokenFile} is relative to the kubeconfig file that defines the user, as in kubectl. */
