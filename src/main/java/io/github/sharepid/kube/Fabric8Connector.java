@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.sharepid.SharepidException;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Fabric8Connector implements KubeConnector {
     private final UnaryOperator<String> env;
+    private final LongSupplier nanoTime;
 
     public Fabric8Connector() {
         this(System::getenv);
@@ -21,14 +23,26 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** For tests: {@code env} stands in for the process environment ({@code KUBECONFIG}, {@code HOME}, proxies). */
     Fabric8Connector(UnaryOperator<String> env) {
+        this(env, System::nanoTime);
+    }
+
+    /** For tests: {@code nanoTime} is the clock that decides when a kubeconfig {@code tokenFile} is re-read. */
+    Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime) {
         this.env = env;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder();
+            String serverName = config.getTlsServerName();
+            if (serverName != null && !serverName.isBlank()) {
+                builder.withHttpClientFactory(new ServerNameHttpClientFactory(serverName, config.getTlsVersions()));
+                config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
+            }
+            builder.withConfig(config);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
@@ -44,7 +58,7 @@ public final class Fabric8Connector implements KubeConnector {
     Config configFor(ConnectionOptions options) {
         FlagOverrides.validate(options);
         KubeconfigFiles files = new KubeconfigFiles(env);
-        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options)
+        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options, nanoTime)
                 .toConfig(() -> files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);
         return config;
