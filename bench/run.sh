@@ -8,7 +8,7 @@
 # Needs: kubectl and kubectl-sharepid on PATH (after `mvn package -DskipTests`:
 # export PATH=$PWD/target:$PATH), KUBECONFIG pointing at a cluster that can run busybox and nginx.
 # Knobs: BENCH_RUNS (7), BENCH_DEBUG_RUNS (5), BENCH_PROCS (2000), BENCH_BLOB_MIB (100),
-# BENCH_CMD_TIMEOUT (300 s per command), SHAREPID_SHARED (../shared beside the repo). See README.md.
+# BENCH_CMD_TIMEOUT (300 s per command). See README.md.
 # Functions run through pair() are called indirectly; bash -c scripts take their own $1 $2.
 # shellcheck disable=SC2317,SC2016
 set -eEuo pipefail # -E: the ERR trap below also reports failures inside functions
@@ -33,14 +33,8 @@ for n in "$RUNS" "$DEBUG_RUNS" "$PROCS" "$BLOB_MIB" "$CMD_TIMEOUT"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "BENCH_* values must be positive integers (got '$n')"
 done
 
-docs_pod=
-for d in ${SHAREPID_SHARED:+"$SHAREPID_SHARED"} "$repo/../shared" /work/shared; do
-  if [ -f "$d/k8s-local/examples/share-process-namespace.yaml" ]; then
-    docs_pod=$d/k8s-local/examples/share-process-namespace.yaml
-    break
-  fi
-done
-[ -n "$docs_pod" ] || die "share-process-namespace.yaml not found: set SHAREPID_SHARED to the shared/ folder"
+docs_pod=$repo/src/test/resources/e2e/share-process-namespace.yaml   # the e2e tier's copy of the docs pod
+[ -f "$docs_pod" ] || die "$docs_pod is missing"
 
 TIME=
 if [ -x /usr/bin/time ]; then

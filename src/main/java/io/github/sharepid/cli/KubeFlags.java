@@ -68,7 +68,8 @@ public class KubeFlags {
     boolean insecureSkipTlsVerify;
 
     @Option(names = "--tls-server-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Server name to use for server certificate validation.")
+            description = "Server name to send (SNI) and to verify the server certificate against; the server"
+                    + " URL's host must then be an IP address.")
     String tlsServerName;
 
     @Option(names = "--request-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -63,9 +62,11 @@ public class RootCommand implements Runnable {
         this.connector = connector;
     }
 
+    /** No command given (flags alone included): the usage on stdout and exit 0, as {@code kubectl} does. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required");
+        spec.commandLine().usage(io.out());
+        io.out().flush();
     }
 
     public boolean verbose() {

@@ -2,6 +2,7 @@ package io.github.sharepid.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,17 @@ class HelpTest {
         assertThat(run.stdout()).startsWith("Usage: kubectl sharepid COMMAND [ARGS] [flags]")
                 .contains("Commands:").contains("debug").contains("peek-root").contains("Exit codes:")
                 .doesNotContain("__train");
+    }
+
+    @ParameterizedTest(name = "kubectl sharepid {0}")
+    @ValueSource(strings = {"", "-v", "-n team"})
+    @DisplayName("no command (nothing, or flags alone): the root usage on stdout, exit 0, as kubectl does")
+    void noCommand_printsTheRootUsage(String flags) {
+        CliRun run = CliRun.of(CliRun.noCluster(), flags.isEmpty() ? new String[0] : flags.split(" "));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stdout()).isEqualTo(CliRun.of(CliRun.noCluster(), "--help").stdout());
     }
 
     @Test

@@ -41,6 +41,7 @@ class UsageErrorsTest {
             completion fish                              | fish
             nosuch                                       | nosuch
             ps web --no-such-flag                        | --no-such-flag
+            --no-such-flag                               | --no-such-flag
             peek-root web -c nginx -rf                   | Unknown option: '-rf'
             signal web -9                                | "-9" is not a PID
             """)

@@ -57,9 +57,13 @@ class BadInputE2E {
         await("done has Succeeded", () -> cluster.pod("done").at("/status/phase").asText().equals("Succeeded"));
         await("pending is Unschedulable", () -> cluster.pod("pending").at("/status/conditions/0/reason").asText()
                 .equals("Unschedulable"));
-        await("dying's container has terminated", () -> !cluster.pod("dying")
-                .at("/status/containerStatuses/0/state/terminated").isMissingNode()
-                && !cluster.pod("dying").at("/status/phase").asText().equals("Running"));
+        // the 1.20 kubelet may report the killed container as waiting (ContainerCreating) and the pod Failed
+        await("dying's container has stopped", () -> {
+            JsonNode dying = cluster.pod("dying");
+            String phase = dying.at("/status/phase").asText();
+            return phase.equals("Failed") || phase.equals("Succeeded")
+                    || !dying.at("/status/containerStatuses/0/state/terminated").isMissingNode() && !phase.equals("Running");
+        });
         dir = Files.createTempDirectory("sharepid-badin");
         Files.writeString(dir.resolve("garbage.kubeconfig"), "clusters: [ {{{ :\n\tnot: yaml: at: all\n");
         Files.writeString(dir.resolve("text.kubeconfig"), "hello world\n");
@@ -205,6 +209,17 @@ class BadInputE2E {
         }
         assertThat(Shell.kubectl("-n", cluster.ns, "exec", copy, "-c", "sharepid", "--", "ls", "/tmp/pwned",
                 "/proc/1/root/tmp/pwned").exitCode()).as("nothing was executed").isNotZero();
+    }
+
+    @Test
+    @DisplayName("no command at all: kubectl sharepid prints the usage on stdout and exits 0, as kubectl does")
+    void noCommand_printsUsage() {
+        Shell.Result r = Shell.sharepid();
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).as(r.toString()).isEmpty();
+        assertThat(r.stdout()).as(r.toString()).startsWith("Usage: kubectl sharepid COMMAND [ARGS] [flags]")
+                .contains("Commands:");
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * shared process namespace), read and checked through plain kubectl.
  */
 final class Cluster implements AutoCloseable {
-    static final Path DOCS_POD = Path.of(System.getProperty("sharepid.shared", "../shared"),
-            "k8s-local/examples/share-process-namespace.yaml");
+    /** The docs page's pod manifest, from this project's test resources (no checkout beside it needed). */
+    static final Path DOCS_POD = resource("e2e/share-process-namespace.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String ns;
@@ -54,6 +54,19 @@ final class Cluster implements AutoCloseable {
         }
         ok(Shell.kubectl("-n", ns, "wait", "--for=condition=Ready", "pod/" + ready, "--timeout=120s"));
         return this;
+    }
+
+    /** A file under src/test/resources, as a path kubectl can read. */
+    static Path resource(String name) {
+        java.net.URL url = Cluster.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + name + " is not on the class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode pod(String name) {

@@ -4,12 +4,9 @@ import static io.github.sharepid.e2e.Cluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -34,12 +31,10 @@ class RbacE2E {
     static void readOnlyServiceAccount() throws IOException {
         cluster = Cluster.namespace("rbac").withDocsPod();
         copy = ok(Shell.sharepid("debug", "nginx", "-n", cluster.ns, "--attach=false", "-q")).stdout().strip();
-        ok(Shell.kubectl("-n", cluster.ns, "create", "serviceaccount", "reader"));
-        ok(Shell.kubectl("-n", cluster.ns, "create", "role", "get-pods", "--verb=get", "--resource=pods"));
-        ok(Shell.kubectl("-n", cluster.ns, "create", "rolebinding", "reader", "--role=get-pods",
-                "--serviceaccount=" + cluster.ns + ":reader"));
+        ServiceAccounts.create(cluster.ns, "reader", "get");
         kubeconfig = Files.createTempFile("sharepid-rbac-", ".kubeconfig");
-        Files.writeString(kubeconfig, tokenKubeconfig(cluster.ns, token(cluster.ns)));
+        Files.writeString(kubeconfig, ServiceAccounts.kubeconfig(cluster.ns,
+                "token: " + ServiceAccounts.token(cluster.ns, "reader")));
     }
 
     @AfterAll
@@ -88,59 +83,5 @@ class RbacE2E {
     private static List<String> podNames() {
         return StreamSupport.stream(cluster.pods().at("/items").spliterator(), false)
                 .map(p -> p.at("/metadata/name").asText()).sorted().toList();
-    }
-
-    /** v1.20 creates a token Secret for every ServiceAccount; its name appears in the account's secrets. */
-    private static String token(String ns) {
-        for (int i = 0; i < 100; i++) {
-            String secret = Shell.kubectl("-n", ns, "get", "serviceaccount", "reader", "-o",
-                    "jsonpath={.secrets[0].name}").stdout().strip();
-            if (!secret.isEmpty()) {
-                String data = ok(Shell.kubectl("-n", ns, "get", "secret", secret, "-o", "jsonpath={.data.token}"))
-                        .stdout().strip();
-                if (!data.isEmpty()) {
-                    return new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8);
-                }
-            }
-            Cluster.sleep(200);
-        }
-        throw new AssertionError("no token Secret for serviceaccount reader in " + ns);
-    }
-
-    /** The admin kubeconfig's server and CA, with the ServiceAccount's token as the only credential. */
-    private static String tokenKubeconfig(String ns, String token) {
-        String server = view("{.clusters[0].cluster.server}");
-        String caData = view("{.clusters[0].cluster.certificate-authority-data}");
-        String ca = caData.isEmpty() ? "certificate-authority-data: " + base64(view("{.clusters[0].cluster.certificate-authority}"))
-                : "certificate-authority-data: " + caData;
-        return String.join("\n",
-                "apiVersion: v1",
-                "kind: Config",
-                "clusters:",
-                "- name: e2e",
-                "  cluster:",
-                "    server: " + server,
-                "    " + ca,
-                "users:",
-                "- name: reader",
-                "  user:",
-                "    token: " + token,
-                "contexts:",
-                "- name: reader",
-                "  context: {cluster: e2e, user: reader, namespace: " + ns + "}",
-                "current-context: reader",
-                "");
-    }
-
-    private static String view(String jsonpath) {
-        return ok(Shell.kubectl("config", "view", "--raw", "--minify", "-o", "jsonpath=" + jsonpath)).stdout().strip();
-    }
-
-    private static String base64(String caFile) {
-        try {
-            return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(caFile)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

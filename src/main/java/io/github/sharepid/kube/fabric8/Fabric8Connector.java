@@ -12,6 +12,8 @@ import io.github.sharepid.kube.fabric8.connect.FlagOverrides;
 import io.github.sharepid.kube.fabric8.connect.KubeconfigFiles;
 import io.github.sharepid.kube.fabric8.connect.KubeconfigSelection;
 import io.github.sharepid.kube.fabric8.connect.RequestLog;
+import io.github.sharepid.kube.fabric8.connect.ServerNameHttpClientFactory;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,6 +23,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Fabric8Connector implements KubeConnector {
     private final UnaryOperator<String> env;
+    private final LongSupplier nanoTime;
 
     public Fabric8Connector() {
         this(System::getenv);
@@ -28,14 +31,26 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** For tests: {@code env} stands in for the process environment ({@code KUBECONFIG}, {@code HOME}, proxies). */
     Fabric8Connector(UnaryOperator<String> env) {
+        this(env, System::nanoTime);
+    }
+
+    /** For tests: {@code nanoTime} is the clock that decides when a kubeconfig {@code tokenFile} is re-read. */
+    Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime) {
         this.env = env;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder();
+            String serverName = config.getTlsServerName();
+            if (serverName != null && !serverName.isBlank()) {
+                builder.withHttpClientFactory(new ServerNameHttpClientFactory(serverName, config.getTlsVersions()));
+                config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
+            }
+            builder.withConfig(config);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
@@ -51,7 +66,7 @@ public final class Fabric8Connector implements KubeConnector {
     Config configFor(ConnectionOptions options) {
         FlagOverrides.validate(options);
         KubeconfigFiles files = new KubeconfigFiles(env);
-        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options)
+        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options, nanoTime)
                 .toConfig(() -> files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);
         return config;

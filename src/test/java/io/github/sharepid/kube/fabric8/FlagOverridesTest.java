@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,10 +40,16 @@ class FlagOverridesTest {
                 KubeconfigText.cluster("main-cluster", "https://main.example:6443",
                         "certificate-authority: certs/ca.crt"),
                 KubeconfigText.cluster("named-tls", "https://10.0.0.1:6443", "tls-server-name: api.internal"),
+                KubeconfigText.cluster("named-tls-host", "https://lb.example:6443", "tls-server-name: api.internal"),
                 KubeconfigText.user("main-user", "token: file-token", "client-certificate: certs/user.crt",
                         "client-key: certs/user.key"),
                 KubeconfigText.user("plugin-user", "exec:", "  apiVersion: client.authentication.k8s.io/v1beta1",
+                        "  command: touch", "  args: [\"" + dir.resolve("plugin-ran") + "\"]"),
+                KubeconfigText.user("file-user", "tokenFile: secrets/sa-token", "exec:",
+                        "  apiVersion: client.authentication.k8s.io/v1beta1",
                         "  command: touch", "  args: [\"" + dir.resolve("plugin-ran") + "\"]")));
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/sa-token"), "sa-token\n");
         env.put("HOME", dir.toString());
     }
 
@@ -85,6 +92,23 @@ class FlagOverridesTest {
         configFor(kube().user("plugin-user"));
 
         assertThat(dir.resolve("plugin-ran")).exists();
+    }
+
+    @Test
+    @DisplayName("tokenFile: relative to the kubeconfig's folder, used before the user's exec plugin (as kubectl)")
+    void kubeconfigTokenFile_isReadRelativeToTheKubeconfigAndWinsOverTheExecPlugin() {
+        Config config = configFor(kube().user("file-user"));
+
+        assertThat(config.getOauthTokenProvider().getToken()).isEqualTo("sa-token");
+        assertThat(dir.resolve("plugin-ran")).doesNotExist();
+    }
+
+    @Test
+    void tokenFlag_winsOverTheKubeconfigTokenFile() {
+        Config config = configFor(kube().user("file-user").token("flag-token"));
+
+        assertThat(config.getOauthTokenProvider()).isNull();
+        assertThat(config.getOauthToken()).isEqualTo("flag-token");
     }
 
     @Test
@@ -135,20 +159,41 @@ class FlagOverridesTest {
     }
 
     @Test
-    void tlsServerNameFlag_isRejectedRatherThanIgnored() {
-        assertThatThrownBy(() -> configFor(kube().tlsServerName("api.internal")))
-                .isInstanceOf(SharepidException.class)
-                .hasMessageStartingWith("--tls-server-name is not supported")
-                .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.USAGE);
+    void tlsServerNameFlag_withAnIpAddressServer_isKept() {
+        assertThat(configFor(kube().server("https://10.0.0.2:6443").tlsServerName("api.internal")).getTlsServerName())
+                .isEqualTo("api.internal");
+        assertThat(configFor(kube().server("https://[fd00::1]:6443").tlsServerName("api.internal")).getTlsServerName())
+                .isEqualTo("api.internal");
     }
 
     @Test
-    void kubeconfigTlsServerName_isRejectedUnlessServerReplacesIt() {
-        assertThatThrownBy(() -> configFor(kube().cluster("named-tls")))
-                .hasMessageContaining("sets tls-server-name \"api.internal\"");
+    void tlsServerNameFlag_withAHostNameServer_isAUsageErrorThatSaysWhy() {
+        assertUsage(kube().tlsServerName("api.internal"), "--tls-server-name needs a server URL whose host is an IP"
+                + " address (Java's HTTP client sends and verifies the URL's host name instead); the server is"
+                + " https://main.example:6443/");
+    }
 
-        assertThat(configFor(kube().cluster("named-tls").server("https://api.internal:6443")).getMasterUrl())
-                .isEqualTo("https://api.internal:6443/");
+    @Test
+    void tlsServerNameFlag_thatIsNoHostName_isAUsageError() {
+        assertUsage(kube().tlsServerName("bad name"), "--tls-server-name \"bad name\" is not a host name");
+    }
+
+    @Test
+    @DisplayName("kubeconfig tls-server-name: kept for an IP server, dropped by --server as kubectl does")
+    void kubeconfigTlsServerName_isKeptUnlessServerReplacesIt() {
+        assertThat(configFor(kube().cluster("named-tls")).getTlsServerName()).isEqualTo("api.internal");
+
+        Config replaced = configFor(kube().cluster("named-tls").server("https://api.internal:6443"));
+        assertThat(replaced.getMasterUrl()).isEqualTo("https://api.internal:6443/");
+        assertThat(replaced.getTlsServerName()).isNull();
+    }
+
+    @Test
+    void kubeconfigTlsServerName_withAHostNameServer_isAUsageErrorNamingIt() {
+        assertThatThrownBy(() -> configFor(kube().cluster("named-tls-host")))
+                .isInstanceOf(SharepidException.class)
+                .hasMessageStartingWith("the kubeconfig's tls-server-name \"api.internal\" needs a server URL whose"
+                        + " host is an IP address");
     }
 
     @ParameterizedTest

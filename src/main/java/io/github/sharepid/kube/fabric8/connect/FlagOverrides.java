@@ -31,10 +31,8 @@ public final class FlagOverrides {
 
     /** Rejects flag values that can never work, before any file is read. */
     public static void validate(ConnectionOptions o) {
-        if (o.tlsServerName() != null) {
-            throw SharepidException.usage("--tls-server-name is not supported: the JDK HTTP client used by"
-                    + " kubectl-sharepid cannot set the TLS server name (SNI); connect with a --server URL whose"
-                    + " host is in the server certificate");
+        if (o.tlsServerName() != null && !ServerNameHttpClientFactory.isValidName(o.tlsServerName())) {
+            throw SharepidException.usage("--tls-server-name \"" + o.tlsServerName() + "\" is not a host name");
         }
         if (o.as() == null && (!o.asGroups().isEmpty() || o.asUid() != null)) {
             throw SharepidException.usage("--as-group and --as-uid need --as (the user to impersonate)");
@@ -72,9 +70,12 @@ public final class FlagOverrides {
     }
 
     private static void applyCluster(ConnectionOptions o, Config config) {
+        if (o.server() != null || o.tlsServerName() != null) {
+            // kubectl: --server drops the kubeconfig's tls-server-name unless --tls-server-name is given too
+            config.setTlsServerName(o.tlsServerName());
+        }
         if (o.server() != null) {
             config.setMasterUrl(o.server());
-            config.setTlsServerName(null);
         }
         if (o.insecureSkipTlsVerify() || o.certificateAuthority() != null) {
             config.setTrustCerts(o.insecureSkipTlsVerify());
@@ -82,10 +83,11 @@ public final class FlagOverrides {
             config.setCaCertFile(absolute(o.certificateAuthority()));
             config.setCaCertData(null);
         }
-        if (config.getTlsServerName() != null && !config.getTlsServerName().isBlank()) {
-            throw SharepidException.usage("the kubeconfig sets tls-server-name \"" + config.getTlsServerName()
-                    + "\", which kubectl-sharepid's JDK HTTP client cannot honour; pass --server with a URL whose"
-                    + " host is in the server certificate");
+        String name = config.getTlsServerName();
+        if (name != null && !name.isBlank() && !ServerNameHttpClientFactory.honours(config.getMasterUrl(), name)) {
+            throw SharepidException.usage((o.tlsServerName() != null ? "--tls-server-name" : "the kubeconfig's"
+                    + " tls-server-name \"" + name + "\"") + " needs a server URL whose host is an IP address (Java's"
+                    + " HTTP client sends and verifies the URL's host name instead); the server is " + config.getMasterUrl());
         }
     }
 

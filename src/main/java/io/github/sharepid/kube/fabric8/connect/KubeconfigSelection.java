@@ -1,6 +1,7 @@
 package io.github.sharepid.kube.fabric8.connect;
 
 import io.github.sharepid.kube.ConnectionOptions;
+import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Context;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
@@ -8,23 +9,31 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.github.sharepid.failure.SharepidException;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Picks the context, cluster and user from the parsed kubeconfig files as kubectl does ({@code --context},
  * {@code --cluster} and {@code --user} win; a name the user gave must exist) and lets fabric8 turn exactly
- * that selection into a {@link Config}, so nothing else in the files can leak in.
+ * that selection into a {@link Config}, so nothing else in the files can leak in. A user's {@code tokenFile},
+ * which fabric8 does not read, becomes the client's token provider ({@link TokenFile}).
  */
 public final class KubeconfigSelection {
     private final List<io.fabric8.kubernetes.api.model.Config> files;
     private final ConnectionOptions options;
+    private final LongSupplier nanoTime;
 
-    public KubeconfigSelection(List<io.fabric8.kubernetes.api.model.Config> files, ConnectionOptions options) {
+    /** {@code nanoTime} times the re-reads of a user's {@code tokenFile} ({@link System#nanoTime} outside tests). */
+    public KubeconfigSelection(List<io.fabric8.kubernetes.api.model.Config> files, ConnectionOptions options,
+                        LongSupplier nanoTime) {
         this.files = files;
         this.options = options;
+        this.nanoTime = nanoTime;
     }
 
     /** The selected kubeconfig entries merged into a fresh Config; {@code searched} names where we looked. */
@@ -44,12 +53,41 @@ public final class KubeconfigSelection {
             throw SharepidException.failure("no cluster configured: "
                     + whyNoCluster(contextName, context, selected, searched));
         }
-        if (user != null && user.getUser() != null && options.token() != null) {
-            // --token is the credential: do not run the user's exec plugin or auth provider for nothing
-            user.getUser().setExec(null);
-            user.getUser().setAuthProvider(null);
+        AuthInfo auth = user == null ? null : user.getUser();
+        boolean tokenFile = auth != null && usesTokenFile(auth);
+        Config config = merge(effectiveContext(contextName, context, selected, cluster, user), cluster, user);
+        if (tokenFile) {
+            config.setOauthTokenProvider(TokenFile.open(tokenPath(auth.getTokenFile(), config), auth.getToken(),
+                    user.getName(), nanoTime));
         }
-        return merge(effectiveContext(contextName, context, selected, cluster, user), cluster, user);
+        return config;
+    }
+
+    /**
+     * Whether the user's {@code tokenFile} is the credential; drops the credential sources that must then not
+     * run: all of them under {@code --token}, the exec plugin under a token file (client-go uses a token first).
+     */
+    private boolean usesTokenFile(AuthInfo auth) {
+        if (options.token() != null) {
+            auth.setExec(null);
+            auth.setAuthProvider(null);
+            return false;
+        }
+        if (auth.getTokenFile() == null || auth.getTokenFile().isBlank()) {
+            return false;
+        }
+        auth.setExec(null);
+        return true;
+    }
+
+    /** A relative {@code tokenFile} is relative to the kubeconfig file that defines the user, as in kubectl. */
+    private static Path tokenPath(String tokenFile, Config config) {
+        Path path = Path.of(tokenFile);
+        File definedIn = KubeConfigUtils.getFileWithNamedAuthInfo(config.getCurrentContext());
+        if (path.isAbsolute() || definedIn == null) {
+            return path.toAbsolutePath();
+        }
+        return definedIn.toPath().toAbsolutePath().resolveSibling(path).normalize();
     }
 
     /**
