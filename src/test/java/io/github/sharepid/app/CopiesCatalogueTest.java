@@ -1,0 +1,70 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sharepid.output.CopyRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** list and cleanup: only labelled copies, every name checked before any delete, age and dry run. */
+class CopiesCatalogueTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T22:00:00Z");
+    private final FakePods pods = new FakePods().with(SamplePods.source(),
+            SamplePods.copy("web-1-sharepid-young", "2026-11-29T21:50:00Z"),
+            SamplePods.copy("web-1-sharepid-aaold", "2026-11-29T19:00:00Z"));
+    private final CopiesCatalogue catalogue = new CopiesCatalogue(pods, "ns");
+    private final List<String> printed = new ArrayList<>();
+
+    @Test
+    void list_showsOnlyTheCopies_sortedByName_withSourceAndDebugContainer() {
+        assertThat(catalogue.list(false)).extracting(CopyRow::name, CopyRow::source, CopyRow::container)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web-1-sharepid-aaold", "web-1", "sharepid"),
+                        org.assertj.core.groups.Tuple.tuple("web-1-sharepid-young", "web-1", "sharepid"));
+        assertThat(pods.calls("listManaged")).containsExactly("ns");
+    }
+
+    @ParameterizedTest(name = "--older-than {0}, dry run {1} → {2}")
+    @CsvSource(value = {
+        "null | false | web-1-sharepid-young web-1-sharepid-aaold",
+        "1h   | false | web-1-sharepid-aaold",
+        "1h   | true  | web-1-sharepid-aaold",
+        "10h  | false | ''",
+    }, delimiter = '|', nullValues = "null")
+    void cleanupAll_deletesWhatIsOldEnough_unlessDryRun(String olderThan, boolean dryRun, String expected) {
+        Duration minAge = olderThan == null ? null : io.github.sharepid.text.Durations.parse(olderThan, "--older-than");
+
+        List<CopyRow> doomed = catalogue.cleanup(new CopiesCatalogue.Cleanup(List.of(), false, minAge, dryRun, NOW),
+                c -> printed.add(c.name()));
+
+        List<String> names = expected.isEmpty() ? List.of() : List.of(expected.split(" "));
+        assertThat(doomed).extracting(CopyRow::name).containsExactlyElementsOf(names);
+        assertThat(printed).containsExactlyElementsOf(names);
+        assertThat(pods.calls("delete")).containsExactlyElementsOf(
+                dryRun ? List.of() : names.stream().map(n -> "ns/" + n).toList());
+    }
+
+    @Test
+    void cleanupNamed_aPodThatIsNoCopy_stopsEverythingBeforeAnyDelete() {
+        assertThatThrownBy(() -> catalogue.cleanup(new CopiesCatalogue.Cleanup(
+                List.of("web-1-sharepid-young", "web-1"), false, null, false, NOW), c -> printed.add(c.name())))
+                .hasMessage("pod web-1 in namespace ns is not a kubectl-sharepid copy (no label"
+                        + " app.kubernetes.io/managed-by=kubectl-sharepid); nothing was deleted");
+        assertThat(pods.calls("delete")).isEmpty();
+        assertThat(printed).isEmpty();
+    }
+
+    @Test
+    void cleanupNamed_deletesEachWithAShortGracePeriod() {
+        catalogue.cleanup(new CopiesCatalogue.Cleanup(List.of("web-1-sharepid-young"), false, null, false, NOW),
+                c -> printed.add(c.name()));
+
+        assertThat(pods.calls("delete")).containsExactly("ns/web-1-sharepid-young");
+        assertThat(pods.pods).doesNotContainKey("ns/web-1-sharepid-young");
+    }
+}
