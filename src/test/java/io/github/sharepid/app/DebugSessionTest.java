@@ -1,0 +1,130 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.Attach;
+import io.github.sharepid.plan.DebugSpec;
+import io.github.sharepid.plan.Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * debug: every way a session ends, and whether the copy is deleted or kept, as the README documents:
+ * kept unless --rm once attached; deleted when it does not start; never deleted when the create was refused
+ * (the name may be another pod's) or someone else deleted it.
+ */
+class DebugSessionTest {
+    private static final String COPY = "web-1-sharepid-abcde";
+    private final FakePods pods = new FakePods().with(SamplePods.source());
+    private final FakeWaits waits = new FakeWaits(pods);
+    private final FakeLookups lookups = new FakeLookups();
+    private final List<String> said = new ArrayList<>();
+
+    /** How the attach ends, what the cluster says afterwards, the flags; then the outcome and the copy's fate. */
+    record Case(String name, Attach.Ending ending, boolean deletedMeanwhile, Integer exitCode, boolean attach,
+                boolean rm, Object expected, boolean copyDeleted) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> sessions() {
+        return Stream.of(
+                new Case("--attach=false: the copy is created and kept", null, false, null, false, false, 0, false),
+                new Case("the shell exits 3: its code passes through, copy kept", Attach.Ending.REMOTE_CLOSED, false,
+                        3, true, false, 3, false),
+                new Case("--rm: the copy is deleted after the session", Attach.Ending.REMOTE_CLOSED, false, 0, true,
+                        true, 0, true),
+                new Case("deleted by someone during the session: exit 1, nothing more to delete",
+                        Attach.Ending.POD_DELETED, true, null, true, true,
+                        "the copy " + COPY + " was deleted during the session", false),
+                new Case("connection lost, no exit code: exit 1, --rm still deletes", Attach.Ending.BROKEN, false, null,
+                        true, true, "the connection to " + COPY + " was lost before the debug shell exited", true),
+                new Case("session ended but the shell runs on: exit 1, kept without --rm", Attach.Ending.REMOTE_CLOSED,
+                        false, null, true, false, "the session ended but the debug container of " + COPY
+                        + " is still running", false)).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void session(Case c) {
+        pods.deletedDuringSession = c.deletedMeanwhile();
+        waits.exitCode = c.exitCode();
+        DebugSession session = session(new FakeAttach(c.ending() == null ? Attach.Ending.REMOTE_CLOSED : c.ending()));
+
+        if (c.expected() instanceof Integer code) {
+            DebugSession.Outcome outcome = session.run(request(c.attach(), c.rm()));
+            assertThat(outcome).isEqualTo(new DebugSession.Outcome(COPY, code));
+        } else {
+            assertThatThrownBy(() -> session.run(request(c.attach(), c.rm())))
+                    .isInstanceOf(SharepidException.class).hasMessageContaining((String) c.expected());
+        }
+        assertThat(pods.calls("create")).containsExactly("ns/" + COPY);
+        assertThat(pods.calls("delete")).hasSize(c.copyDeleted() ? 1 : 0);
+    }
+
+    @Test
+    void copyDoesNotStart_isDeletedAndTheReasonThrown() {
+        waits.startFailure = SharepidException.failure("container sharepid in pod " + COPY + " cannot start: ErrImagePull");
+
+        assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).run(request(true, false)))
+                .hasMessage("container sharepid in pod " + COPY + " cannot start: ErrImagePull");
+        assertThat(pods.calls("delete")).containsExactly("ns/" + COPY);
+        assertThat(said).contains("deleted the copy " + COPY + " (the copy did not start)");
+    }
+
+    @Test
+    void createRefused_deletesNothing_theNameMayBeAnotherPods() {
+        pods.failOn("create", SharepidException.failure("pod \"" + COPY + "\" already exists"));
+
+        assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).run(request(true, true)))
+                .hasMessageContaining("already exists");
+        assertThat(pods.calls("delete")).isEmpty();
+    }
+
+    @Test
+    void profileTheNamespaceForbids_isRefusedBeforeAnythingIsSent() {
+        lookups.namespaceLabels = Map.of("pod-security.kubernetes.io/enforce", "restricted");
+
+        assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).run(request(true, false)))
+                .hasMessageContaining("--profile");
+        assertThat(pods.calls).containsExactly("get ns/web-1");
+    }
+
+    @Test
+    void attached_dryRunsThenCreatesThenAttachesToTheDebugContainer() {
+        FakeAttach attach = new FakeAttach(Attach.Ending.REMOTE_CLOSED);
+
+        session(attach).run(request(true, false));
+
+        assertThat(pods.calls).startsWith("get ns/web-1", "dryRunCreate ns/" + COPY, "create ns/" + COPY);
+        assertThat(attach.attached).containsExactly("ns/" + COPY + "/sharepid");
+        assertThat(said).contains("the copy " + COPY + " is kept; delete it with: kubectl sharepid cleanup " + COPY
+                + " -n ns");
+    }
+
+    private DebugSession session(FakeAttach attach) {
+        return new DebugSession(new DebugSession.Ports(pods, waits, lookups, attach), "ns", said::add, () -> "abcde",
+                failure -> null);
+    }
+
+    private static DebugSession.Request request(boolean attach, boolean rm) {
+        DebugSpec spec = new DebugSpec(null, "sharepid", "busybox:1.36", List.of(), Profile.GENERAL, false, false,
+                false, false, Map.of(), Map.of());
+        return new DebugSession.Request("web-1", spec, Duration.ofSeconds(5), attach, rm,
+                new DebugSession.Console(InputStream.nullInputStream(), new ByteArrayOutputStream(),
+                        new ByteArrayOutputStream()));
+    }
+}
