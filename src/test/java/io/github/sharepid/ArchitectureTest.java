@@ -3,61 +3,105 @@ package io.github.sharepid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The layering the style guide asks for, checked on the sources: the pure core (plan/, proc/) and the
- * printers never reach into the CLI or the fabric8 client, and only kube/ touches the client.
+ * The arrows of the layout (README, Development), checked on the source text: imports and fully qualified
+ * names count alike (comments and string literals do not). {@code cli → app → (plan, pod, proc, output,
+ * local, kube ports)}; only {@code kube/fabric8} touches the fabric8 client. {@code Main} is the composition
+ * root and {@code nativeimage/} a build-time Feature: both stand outside the runtime arrows (the Feature's own
+ * test checks it).
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/io/github/sharepid");
+    private static final String US = "io.github.sharepid.";
+    private static final String CLIENT = "io.fabric8.kubernetes.client";
+    private static final String IO = "java.nio.file|java.net|java.io.File|java.io.FileInputStream"
+            + "|java.io.FileOutputStream|java.io.RandomAccessFile|java.lang.ProcessBuilder";
 
-    @ParameterizedTest(name = "{0}/ does not import {1}")
-    @CsvSource({
-        "plan, io.github.sharepid.cli",
-        "plan, io.github.sharepid.kube",
-        "plan, io.fabric8.kubernetes.client",
-        "proc, io.github.sharepid.cli",
-        "proc, io.github.sharepid.kube",
-        "proc, io.fabric8.kubernetes.client",
-        "output, io.github.sharepid.cli",
-        "output, io.github.sharepid.kube",
-        "output, io.fabric8.kubernetes.client",
-        "cli, io.fabric8.kubernetes.client",
+    @ParameterizedTest(name = "{0}/ does not reach {1}")
+    @CsvSource(delimiter = ';', value = {
+        // the pure core: no I/O, nothing above it
+        "plan   ; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        "pod    ; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        "proc   ; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        "output ; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        "text   ; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        "failure; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + CLIENT + "|" + IO,
+        // the use cases: ports, never the adapters, the client or the command line
+        "app    ; " + US + "cli|" + US + "kube.fabric8|" + CLIENT,
+        // the local disk: nothing above it, no cluster
+        "local  ; " + US + "app|" + US + "cli|" + US + "kube|" + CLIENT,
+        // the ports: no client, nothing above them
+        "kube   ; " + US + "app|" + US + "cli|" + US + "local|" + CLIENT,
+        // the command line: use cases and ports, never an adapter, never a fabric8 type (see cli/package-info)
+        "cli    ; " + US + "kube.fabric8|io.fabric8",
     })
-    void layer_doesNotImport(String layer, String forbidden) throws IOException {
-        assertThat(importsOf(MAIN.resolve(layer))).noneMatch(i -> i.startsWith(forbidden));
+    void layer_doesNotReach(String layer, String forbidden) {
+        Pattern reach = Pattern.compile("\\b(" + forbidden.replace(".", "\\.") + ")\\b");
+        Path dir = MAIN.resolve(layer.strip());
+        List<String> hits = sources(dir)
+                .filter(f -> layer.strip().equals("kube") ? !f.startsWith(dir.resolve("fabric8")) : true)
+                .flatMap(f -> matches(f, reach))
+                .toList();
+        assertThat(hits).as("%s/ must not use %s", layer.strip(), forbidden).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}/ does no I/O")
-    @CsvSource({"plan", "proc"})
-    void pureCore_doesNoIo(String layer) throws IOException {
-        assertThat(importsOf(MAIN.resolve(layer)))
-                .noneMatch(i -> i.startsWith("java.nio.file") || i.startsWith("java.net") || i.equals("java.io.File")
-                        || i.startsWith("java.io.FileInputStream") || i.startsWith("java.io.FileOutputStream"));
+    /** The adapters are the only code that talks to the fabric8 client. */
+    @ParameterizedTest(name = "only kube/fabric8/ uses the fabric8 client, not {0}")
+    @CsvSource({"app", "cli", "kube", "local", "output", "plan", "pod", "proc", "text", "failure"})
+    void fabric8Client_onlyInTheAdapters(String layer) {
+        Path dir = MAIN.resolve(layer);
+        Path adapters = MAIN.resolve("kube/fabric8");
+        List<String> hits = sources(dir).filter(f -> !f.startsWith(adapters))
+                .flatMap(f -> matches(f, Pattern.compile("\\b" + Pattern.quote(CLIENT) + "\\b")))
+                .toList();
+        assertThat(hits).isEmpty();
     }
 
-    private static List<String> importsOf(Path dir) throws IOException {
+    /** The arrows are only as good as the list of layers: a new top-level package must be placed in them. */
+    @org.junit.jupiter.api.Test
+    void everyPackage_isALayerThisTestKnows() throws IOException {
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList())
+                    .containsExactly("app", "cli", "failure", "kube", "local", "nativeimage", "output", "plan", "pod",
+                            "proc", "text");
+        }
+    }
+
+    private static Stream<Path> sources(Path dir) {
         assertThat(dir).isDirectory();
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".java"))
-                    .flatMap(ArchitectureTest::lines)
-                    .filter(l -> l.startsWith("import "))
-                    .map(l -> l.replaceFirst("^import (static )?", "").replace(";", "").strip())
-                    .toList();
+        try {
+            return Files.walk(dir).filter(f -> f.toString().endsWith(".java")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static Stream<String> lines(Path f) {
+    /** Every use of {@code reach} in {@code file}'s code (comments and literals removed), as "File: name". */
+    private static Stream<String> matches(Path file, Pattern reach) {
         try {
-            return Files.readAllLines(f).stream();
+            Matcher m = reach.matcher(codeOnly(Files.readString(file)));
+            return m.results().map(r -> file.getFileName() + ": " + r.group()).toList().stream();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The source without text blocks, string and char literals, and comments. */
+    static String codeOnly(String source) {
+        return source.replaceAll("(?s)\"\"\".*?\"\"\"", "\"\"")
+                .replaceAll("\"(\\\\.|[^\"\\\\\\n])*\"", "\"\"")
+                .replaceAll("'(\\\\.|[^'\\\\\\n])+'", "' '")
+                .replaceAll("(?s)/\\*.*?\\*/", " ")
+                .replaceAll("//[^\\n]*", " ");
     }
 }
