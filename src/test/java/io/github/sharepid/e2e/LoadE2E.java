@@ -121,17 +121,22 @@ class LoadE2E {
             runs.add(pool.submit(() -> Shell.sharepid("ps", copy, "--no-headers", "-n", cluster.ns)));
         }
         List<Set<String>> pidSets = new ArrayList<>();
+        List<String> transients = new ArrayList<>();
         for (Future<Shell.Result> f : runs) {
             Shell.Result r = f.get(3, TimeUnit.MINUTES);
             assertThat(r.exitCode()).as(r.toString()).isZero();
             pidSets.add(pids(r.stdout()));
-            r.stdout().lines().filter(l -> !l.split("\\s+")[1].matches("\\(sandbox\\)|nginx|shell|sharepid"))
-                    .forEach(l -> System.out.println("transient row seen by a concurrent ps: " + l));
+            transients.addAll(r.stdout().lines().filter(l -> !l.split("\\s+")[1].matches("\\(sandbox\\)|nginx|shell"))
+                    .toList());
         }
         pool.shutdown();
         System.out.printf("20 concurrent ps: all done in %.1f s%n", seconds(t0));
         assertThat(pidSets.get(0)).contains("1").hasSizeGreaterThanOrEqualTo(4);
         assertThat(pidSets).allSatisfy(s -> assertThat(s).isEqualTo(pidSets.get(0)));
+        // What the other 19 runs leave in the table: their collectors, in the container the tools run in, and
+        // a runtime's `runc init` while it sets up an exec (unattributed: ?). Anything else is misattributed.
+        assertThat(transients).as("transient rows").allSatisfy(row -> assertThat(row)
+                .matches("\\S+\\s+(sharepid\\s.*|\\?\\s.*(runc|sh -c|grep|cat|stat|sleep).*)"));
         Shell.kubectl("-n", cluster.ns, "delete", "pod", copy, "--grace-period=1", "--wait=false");
     }
 
