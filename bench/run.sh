@@ -223,24 +223,7 @@ pair peek "$RUNS" s_peek k_peek
 
 # 5. ps over a pod of ~PROCS processes.
 say "bench: 5. ps over $PROCS processes"
-cat >"$tmp/many.yaml" <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: many
-spec:
-  shareProcessNamespace: true
-  terminationGracePeriodSeconds: 1
-  containers:
-  - name: spawner
-    image: busybox
-    command: ["sh", "-c", "for i in \$(seq $PROCS); do sleep 100000 & done; wait"]
-  - name: tools
-    image: busybox
-    command: ["sh"]
-    stdin: true
-    tty: true
-EOF
+sed "s/seq 2000/seq $PROCS/" "$repo/src/test/resources/e2e/many-processes.yaml" >"$tmp/many.yaml"   # the e2e tier's pod
 k apply -f "$tmp/many.yaml" >/dev/null
 k wait --for=condition=Ready pod/many --timeout=180s >/dev/null
 deadline=$(($(date +%s) + 180)) nproc_many=0

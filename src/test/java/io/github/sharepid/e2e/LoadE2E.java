@@ -36,22 +36,8 @@ class LoadE2E {
     private static final int PROCESSES = 2000;
     private static final long GIB = 1L << 30;
     private static final long RSS_BOUND_KIB = 400L * 1024;
-    private static final String MANY_POD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: many
-            spec:
-              shareProcessNamespace: true
-              terminationGracePeriodSeconds: 1
-              containers:
-              - name: busy
-                image: busybox
-                command: ["sh", "-c", "for i in $(seq %d); do sleep 100000 & done; wait"]
-              - name: tools
-                image: busybox
-                command: ["sleep", "100000"]
-            """.formatted(PROCESSES);
+    /** The pod of {@link #PROCESSES} processes, shared with bench/run.sh. */
+    private static final String MANY_POD = manifest("e2e/many-processes.yaml");
     private static final Pattern RSS = Pattern.compile("(?m)^SHAREPID_RSS_KIB=(\\d+)$");
 
     private static Cluster cluster;
@@ -145,6 +131,16 @@ class LoadE2E {
      * the tools run, and unattributed ones ({@code ?}: another run's exec while the runtime sets it up)
      * come and go with the other 19 invocations.
      */
+    private static String manifest(String resource) {
+        try (java.io.InputStream in = LoadE2E.class.getClassLoader().getResourceAsStream(resource)) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(yaml).contains("seq " + PROCESSES);
+            return yaml;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Set<String> pids(String table) {
         Set<String> stable = Set.of("(sandbox)", "nginx", "shell");
         Set<String> pids = new TreeSet<>();
