@@ -54,49 +54,70 @@ public final class LocalTree {
     /** Extracts a tar stream into the new directory {@code into}. */
     public static Summary extract(InputStream tar, Path into) throws IOException {
         Files.createDirectory(into);
-        Path root = into.toRealPath();
-        Map<Path, String> symlinks = new LinkedHashMap<>();
-        int files = 0;
-        int dirs = 0;
-        int skipped = 0;
+        Extraction x = new Extraction(into.toRealPath());
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
-                Path target = inside(root, e.getName());
-                if (target == null) {
-                    skipped++;
-                } else if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                    dirs++;
-                } else if (e.isSymbolicLink()) {
-                    symlinks.put(target, e.getLinkName());
-                } else if (e.isLink()) {
-                    Path source = inside(root, e.getLinkName());
-                    if (source != null && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                        files++;
-                    } else {
-                        skipped++;
-                    }
-                } else if (e.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    files++;
-                } else {
-                    skipped++;
-                }
+                x.entry(e, in);
             }
         }
-        for (Map.Entry<Path, String> link : symlinks.entrySet()) {
-            try {
-                Files.createDirectories(link.getKey().getParent());
-                Files.createSymbolicLink(link.getKey(), Path.of(link.getValue()));
-            } catch (FileAlreadyExistsException ex) {
+        return x.linkAndCount();
+    }
+
+    /** One extraction's state: counts, and the symlinks, made last so that none can redirect a later write. */
+    private static final class Extraction {
+        private final Path root;
+        private final Map<Path, String> symlinks = new LinkedHashMap<>();
+        private int files;
+        private int dirs;
+        private int skipped;
+
+        Extraction(Path root) {
+            this.root = root;
+        }
+
+        void entry(TarArchiveEntry e, InputStream body) throws IOException {
+            Path target = inside(root, e.getName());
+            if (target == null) {
+                skipped++;
+            } else if (e.isDirectory()) {
+                Files.createDirectories(target);
+                dirs++;
+            } else if (e.isSymbolicLink()) {
+                symlinks.put(target, e.getLinkName());
+            } else if (e.isLink()) {
+                hardLink(target, inside(root, e.getLinkName()));
+            } else if (e.isFile()) {
+                Files.createDirectories(target.getParent());
+                Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+                files++;
+            } else {
                 skipped++;
             }
         }
-        return new Summary(files, dirs, symlinks.size(), skipped);
+
+        /** A hard link becomes a copy of the file it names, if that is a regular file already extracted. */
+        private void hardLink(Path target, Path source) throws IOException {
+            if (source != null && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                files++;
+            } else {
+                skipped++;
+            }
+        }
+
+        Summary linkAndCount() throws IOException {
+            for (Map.Entry<Path, String> link : symlinks.entrySet()) {
+                try {
+                    Files.createDirectories(link.getKey().getParent());
+                    Files.createSymbolicLink(link.getKey(), Path.of(link.getValue()));
+                } catch (FileAlreadyExistsException ex) {
+                    skipped++;
+                }
+            }
+            return new Summary(files, dirs, symlinks.size(), skipped);
+        }
     }
 
     /** {@code root/name} if it stays inside {@code root} lexically, else null. */

@@ -2,8 +2,10 @@ package io.github.sharepid.kube.fabric8;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.sharepid.failure.SharepidException;
+import java.util.function.Supplier;
 
 /**
  * Messages for API refusals that fabric8 reports without the facts a user needs: a 403 whose body does
@@ -49,6 +51,27 @@ final class ApiFailures {
     static boolean isAdmissionRefusal(KubernetesClientException e) {
         String message = serverMessage(e);
         return e.getCode() == 400 || e.getCode() == 403 && message != null && !message.contains(" cannot ");
+    }
+
+    /** A create refused with 409: the copy's name is taken. */
+    static SharepidException alreadyExists(String namespace, String name, KubernetesClientException e) {
+        return new SharepidException(SharepidException.FAILURE, "pod \"" + name + "\" already exists in"
+                + " namespace \"" + namespace + "\" (choose another --copy-to)", e);
+    }
+
+    /** The server stored the copy without spec.shareProcessNamespace; {@code cleanup} says what became of it. */
+    static SharepidException droppedShareProcessNamespace(String cleanup) {
+        return SharepidException.failure("the API server dropped spec.shareProcessNamespace (feature gate"
+                + " PodShareProcessNamespace off, Kubernetes < 1.12?); " + cleanup);
+    }
+
+    /** Runs {@code request}; a refusal says which verb on which resource was refused (see {@link #refused}). */
+    static <T> T call(KubernetesClient client, String verb, String resource, String namespace, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw refused(e, verb, resource, namespace, client.getConfiguration());
+        }
     }
 
     static SharepidException podNotFound(String namespace, String name) {

@@ -42,7 +42,7 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public Lookups lookups() {
-        return gateway;
+        return new KubeLookups(client);
     }
 
     @Override

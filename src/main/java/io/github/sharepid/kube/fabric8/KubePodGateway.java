@@ -6,34 +6,24 @@ import io.github.sharepid.pod.ExitCodeJudge;
 import io.github.sharepid.pod.CopyMarks;
 import java.util.function.Consumer;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.github.sharepid.failure.SharepidException;
-import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
 import io.github.sharepid.kube.Pods;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * The real {@link Pods}, {@link PodWaits} and {@link Lookups}: every pod, claim and event call goes through the fabric8 client given to
+ * The real {@link Pods} and {@link PodWaits}: every pod, claim and event call goes through the fabric8 client given to
  * the constructor. 404 and 409 become messages that name the pod and namespace; a 403 always says which
  * verb was refused; other API errors propagate for {@link KubeErrors}.
  */
-public final class KubePodGateway implements Pods, PodWaits, Lookups {
+public final class KubePodGateway implements Pods, PodWaits {
     private static final int EVENTS_IN_FAILURES = 5;
-    private static final Set<String> SINGLE_NODE_MODES = Set.of("ReadWriteOnce", "ReadWriteOncePod");
 
     private final KubernetesClient client;
     private final PodWatch watch;
@@ -66,7 +56,7 @@ public final class KubePodGateway implements Pods, PodWaits, Lookups {
             created = call("create", "pods", namespace, () -> client.pods().inNamespace(namespace).resource(pod).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw alreadyExists(namespace, name, e);
+                throw ApiFailures.alreadyExists(namespace, name, e);
             }
             throw e;
         }
@@ -83,26 +73,12 @@ public final class KubePodGateway implements Pods, PodWaits, Lookups {
             client.pods().inNamespace(namespace).resource(pod).dryRun().create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw alreadyExists(namespace, pod.getMetadata().getName(), e);
+                throw ApiFailures.alreadyExists(namespace, pod.getMetadata().getName(), e);
             }
             if (ApiFailures.isAdmissionRefusal(e)) {
                 throw ApiFailures.wouldReject(e, pod.getMetadata().getName(), namespace);
             }
             throw ApiFailures.refused(e, "create", "pods", namespace, client.getConfiguration());
-        }
-    }
-
-    @Override
-    public Optional<Map<String, String>> namespaceLabels(String namespace) {
-        try {
-            Namespace ns = client.namespaces().withName(namespace).get();
-            return ns == null ? Optional.empty()
-                    : Optional.of(ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 403) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 
@@ -139,31 +115,6 @@ public final class KubePodGateway implements Pods, PodWaits, Lookups {
                         .withLabel(CopyMarks.MANAGED_BY_LABEL, CopyMarks.MANAGED_BY_VALUE).list().getItems());
     }
 
-    @Override
-    public List<String> podNames(String namespace) {
-        return call("list", "pods", namespace, () -> client.pods().inNamespace(namespace).list().getItems().stream()
-                .map(p -> p.getMetadata().getName()).sorted().toList());
-    }
-
-    @Override
-    public List<String> namespaceNames() {
-        return call("list", "namespaces", null, () -> client.namespaces().list().getItems().stream()
-                .map(n -> n.getMetadata().getName()).sorted().toList());
-    }
-
-    @Override
-    public Set<String> readWriteOnceClaims(String namespace, Collection<String> claimNames) {
-        Set<String> singleNode = new LinkedHashSet<>();
-        for (String claim : claimNames) {
-            PersistentVolumeClaim pvc = call("get", "persistentvolumeclaims", namespace,
-                    () -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim).get());
-            if (pvc != null && accessModes(pvc).anyMatch(SINGLE_NODE_MODES::contains)) {
-                singleNode.add(claim);
-            }
-        }
-        return singleNode;
-    }
-
     /** The pod's events, oldest first, at most {@code limit}. */
     public List<Event> recentEvents(String namespace, String podName, int limit) {
         List<Event> events = call("list", "events", namespace, () -> client.v1().events().inNamespace(namespace)
@@ -176,25 +127,18 @@ public final class KubePodGateway implements Pods, PodWaits, Lookups {
         return pod.getMetadata().getNamespace() != null ? pod.getMetadata().getNamespace() : client.getNamespace();
     }
 
-    private static SharepidException alreadyExists(String namespace, String name, KubernetesClientException e) {
-        return new SharepidException(SharepidException.FAILURE, "pod \"" + name + "\" already exists in"
-                + " namespace \"" + namespace + "\" (choose another --copy-to)", e);
-    }
-
     private PodResource pod(String namespace, String name) {
         return client.pods().inNamespace(namespace).withName(name);
     }
 
     private SharepidException droppedShareProcessNamespace(String namespace, String name) {
-        String cleanup;
         try {
             delete(namespace, name, 0L);
-            cleanup = "deleted the copy " + name;
+            return ApiFailures.droppedShareProcessNamespace("deleted the copy " + name);
         } catch (KubernetesClientException | SharepidException e) {
-            cleanup = "could not delete the copy " + name + " (" + e.getMessage() + "), delete it yourself";
+            return ApiFailures.droppedShareProcessNamespace("could not delete the copy " + name + " ("
+                    + e.getMessage() + "), delete it yourself");
         }
-        return SharepidException.failure("the API server dropped spec.shareProcessNamespace (feature gate"
-                + " PodShareProcessNamespace off, Kubernetes < 1.12?); " + cleanup);
     }
 
     /** The pod's recent events for a failure message; a failure to list them must not hide the real one. */
@@ -206,17 +150,7 @@ public final class KubePodGateway implements Pods, PodWaits, Lookups {
         }
     }
 
-    private static Stream<String> accessModes(PersistentVolumeClaim pvc) {
-        List<String> spec = pvc.getSpec() == null ? null : pvc.getSpec().getAccessModes();
-        List<String> bound = pvc.getStatus() == null ? null : pvc.getStatus().getAccessModes();
-        return Stream.concat(spec == null ? Stream.empty() : spec.stream(), bound == null ? Stream.empty() : bound.stream());
-    }
-
     private <T> T call(String verb, String resource, String namespace, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (KubernetesClientException e) {
-            throw ApiFailures.refused(e, verb, resource, namespace, client.getConfiguration());
-        }
+        return ApiFailures.call(client, verb, resource, namespace, request);
     }
 }

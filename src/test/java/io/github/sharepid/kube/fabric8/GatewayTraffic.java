@@ -28,6 +28,7 @@ public final class GatewayTraffic {
     /** Runs the calls with {@code client}, whose mock server must be in CRUD mode and empty. */
     public static void drive(KubernetesClient client) {
         KubePodGateway gateway = new KubePodGateway(client);
+        KubeLookups lookups = new KubeLookups(client);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
                 .addToLabels("pod-security.kubernetes.io/enforce", "baseline").endMetadata().build()).create();
         client.persistentVolumeClaims().inNamespace(NS).resource(new PersistentVolumeClaimBuilder()
@@ -36,15 +37,15 @@ public final class GatewayTraffic {
         client.v1().events().inNamespace(NS).resource(PodFixtures.event("Pulling", "pulling busybox",
                 "2024-05-01T10:00:00Z")).create();
 
-        gateway.namespaceLabels(NS);
-        gateway.namespaceNames();
-        gateway.readWriteOnceClaims(NS, List.of("data", "missing"));
+        lookups.namespaceLabels(NS);
+        lookups.namespaceNames();
+        lookups.readWriteOnceClaims(NS, List.of("data", "missing"));
         gateway.dryRunCreate(new PodBuilder(PodFixtures.copy()).editMetadata().withName("dry").endMetadata().build());
         gateway.create(PodFixtures.state(null, "Pending", null));
         expectFailure(() -> gateway.create(PodFixtures.copy()));
         expectFailure(() -> gateway.get(NS, "ghost"));
         gateway.get(NS, NAME);
-        gateway.podNames(NS);
+        lookups.podNames(NS);
         gateway.listManaged(NS);
         gateway.listManaged(null);
         gateway.recentEvents(NS, NAME, 5);

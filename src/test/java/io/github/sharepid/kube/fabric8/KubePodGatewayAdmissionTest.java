@@ -42,7 +42,7 @@ class KubePodGatewayAdmissionTest {
                 .withNewMetadata().withName(NS).addToLabels("pod-security.kubernetes.io/enforce", "restricted")
                 .endMetadata().build()).once();
 
-        assertThat(gateway.namespaceLabels(NS)).contains(Map.of("pod-security.kubernetes.io/enforce", "restricted"));
+        assertThat(new KubeLookups(client).namespaceLabels(NS)).contains(Map.of("pod-security.kubernetes.io/enforce", "restricted"));
     }
 
     @Test
@@ -50,9 +50,9 @@ class KubePodGatewayAdmissionTest {
         server.expect().get().withPath("/api/v1/namespaces/" + NS).andReturn(403, status(403,
                 "namespaces \"ns\" is forbidden: User \"jane\" cannot get resource \"namespaces\"")).once();
 
-        assertThat(gateway.namespaceLabels(NS)).isEqualTo(Optional.empty());
+        assertThat(new KubeLookups(client).namespaceLabels(NS)).isEqualTo(Optional.empty());
         // the expectation is used up: the mock server now answers 404, as for a namespace that is gone
-        assertThat(gateway.namespaceLabels(NS)).isEqualTo(Optional.empty());
+        assertThat(new KubeLookups(client).namespaceLabels(NS)).isEqualTo(Optional.empty());
     }
 
     @Test

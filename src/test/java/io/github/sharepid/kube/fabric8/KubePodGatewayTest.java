@@ -81,7 +81,7 @@ class KubePodGatewayTest {
         claim("shared", "ReadWriteMany");
         claim("mixed", "ReadOnlyMany", "ReadWriteOnce");
 
-        assertThat(gateway.readWriteOnceClaims(NS, List.of("data", "exclusive", "shared", "mixed", "missing")))
+        assertThat(new KubeLookups(client).readWriteOnceClaims(NS, List.of("data", "exclusive", "shared", "mixed", "missing")))
                 .containsExactly("data", "exclusive", "mixed");
     }
 
