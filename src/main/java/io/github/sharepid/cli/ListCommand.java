@@ -4,6 +4,7 @@ import io.github.sharepid.app.CopiesCatalogue;
 import io.github.sharepid.app.Progress;
 import io.github.sharepid.output.CopyPrinter;
 import io.github.sharepid.output.CopyRow;
+import io.github.sharepid.output.OutputFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ public class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireOneOf("table", "json", "yaml");
+        output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         try (Opener.Opened<CopiesCatalogue> catalogue = copies.open()) {
             List<CopyRow> rows = catalogue.use().list(allNamespaces);
             CopyPrinter.print(io.out(), rows, output.format, output.noHeaders, allNamespaces, Instant.now());

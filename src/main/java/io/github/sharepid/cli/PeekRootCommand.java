@@ -4,6 +4,7 @@ import io.github.sharepid.app.PeekRoot;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.output.ListingPrinter;
 import io.github.sharepid.proc.Pids;
+import io.github.sharepid.output.OutputFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ public class PeekRootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PeekRoot.Request request = request();
-        output.requireOneOf("table", "json", "yaml");
+        output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         try (Opener.Opened<PeekRoot> peek = peeks.open()) {
             PeekRoot.Result result = peek.use().read(request, io.stdout());
             if (result.listing() != null) {

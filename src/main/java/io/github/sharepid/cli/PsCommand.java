@@ -5,7 +5,6 @@ import io.github.sharepid.app.ToolTarget;
 import io.github.sharepid.output.ProcessPrinter;
 import io.github.sharepid.output.OutputFormat;
 import java.time.ZonedDateTime;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,11 +45,11 @@ public class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.requireOneOf("table", "wide", "json", "yaml");
+        output.requireOneOf(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML);
         try (Opener.Opened<ProcessTable> table = processes.open()) {
             ProcessTable.Listing listing = table.use().list(target.pod, target.execContainer, container);
             ToolTarget shared = listing.target();
-            new ProcessPrinter(new ProcessPrinter.Options(OutputFormat.valueOf(output.format.toUpperCase(Locale.ROOT)),
+            new ProcessPrinter(new ProcessPrinter.Options(output.format,
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))
                     .print(listing.processes(), io.out());
             return 0;

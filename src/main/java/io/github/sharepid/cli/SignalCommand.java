@@ -6,6 +6,7 @@ import io.github.sharepid.output.SignalPrinter;
 import io.github.sharepid.proc.Pids;
 import io.github.sharepid.proc.Signal;
 import io.github.sharepid.proc.Signals;
+import io.github.sharepid.output.OutputFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,7 +69,7 @@ public class SignalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Signal sig = Signals.parse(signal);
-        output.requireOneOf("table", "json", "yaml");
+        output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         Pattern regex = regex();
         List<Integer> explicit = pids.stream().map(Pids::parse).toList();
         if (explicit.isEmpty() == (container == null && regex == null)) {

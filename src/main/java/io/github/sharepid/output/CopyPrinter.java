@@ -13,9 +13,9 @@ public final class CopyPrinter {
     private CopyPrinter() {
     }
 
-    public static void print(PrintWriter out, List<CopyRow> rows, String format, boolean noHeaders,
+    public static void print(PrintWriter out, List<CopyRow> rows, OutputFormat format, boolean noHeaders,
                              boolean withNamespace, Instant now) {
-        if (!format.equals("table")) {
+        if (format != OutputFormat.TABLE) {
             Structured.print(out, Map.of("copies", rows.stream().map(CopyPrinter::fields).toList()), format);
             return;
         }

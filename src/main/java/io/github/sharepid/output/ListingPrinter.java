@@ -18,9 +18,9 @@ public final class ListingPrinter {
     private ListingPrinter() {
     }
 
-    public static void print(PrintWriter out, String path, List<DirListing.Entry> entries, String format,
+    public static void print(PrintWriter out, String path, List<DirListing.Entry> entries, OutputFormat format,
                              boolean noHeaders) {
-        if (!format.equals("table")) {
+        if (format != OutputFormat.TABLE) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("path", path);
             doc.put("entries", entries.stream().map(ListingPrinter::fields).toList());

@@ -4,7 +4,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.proc.Escapes;
 import java.util.Locale;
 
-/** The {@code -o} values of {@code ps}: the default table, {@code wide}, {@code json}, {@code yaml}. */
+/** The {@code -o} values: the default table, {@code wide} (ps only), {@code json}, {@code yaml}. */
 public enum OutputFormat {
     TABLE, WIDE, JSON, YAML;
 
@@ -14,11 +14,22 @@ public enum OutputFormat {
             return TABLE;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
+            case "table" -> TABLE;
             case "wide" -> WIDE;
             case "json" -> JSON;
             case "yaml" -> YAML;
             default -> throw SharepidException.usage("unknown output format \"" + Escapes.controlChars(value)
-                    + "\"; valid: wide, json, yaml");
+                    + "\"; valid: table, wide, json, yaml");
         };
+    }
+
+    /** JSON or YAML: a document rather than a table. */
+    public boolean structured() {
+        return this == JSON || this == YAML;
+    }
+
+    /** The value as typed after {@code -o}. */
+    public String flagValue() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,8 +15,8 @@ public final class SignalPrinter {
     }
 
     public static void print(PrintWriter out, Signal signal, List<SignalResult> results, List<ProcessInfo> processes,
-                             String format, boolean noHeaders) {
-        if (!format.equals("table")) {
+                             OutputFormat format, boolean noHeaders) {
+        if (format != OutputFormat.TABLE) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("signal", signal.name());
             doc.put("number", signal.number());

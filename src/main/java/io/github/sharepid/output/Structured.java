@@ -22,9 +22,9 @@ public final class Structured {
     private Structured() {
     }
 
-    /** Prints {@code doc} as {@code format}: "json" or "yaml". */
-    public static void print(PrintWriter out, Object doc, String format) {
-        out.print(format.equals("json") ? json(doc) : yaml(doc));
+    /** Prints {@code doc} as {@code format}: JSON or YAML. */
+    public static void print(PrintWriter out, Object doc, OutputFormat format) {
+        out.print(format == OutputFormat.JSON ? json(doc) : yaml(doc));
     }
 
     /** Indented like {@code kubectl -o json}: four spaces, {@code "key": value}, arrays one element a line. */

@@ -21,7 +21,7 @@ class OutputFormatTest {
     void parse_unknownValue_isAUsageErrorListingTheValidOnes() {
         assertThatThrownBy(() -> OutputFormat.parse("xml"))
                 .isInstanceOf(SharepidException.class)
-                .hasMessage("unknown output format \"xml\"; valid: wide, json, yaml")
+                .hasMessage("unknown output format \"xml\"; valid: table, wide, json, yaml")
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.USAGE);
     }
 }
