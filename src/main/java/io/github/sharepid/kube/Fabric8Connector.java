@@ -28,12 +28,13 @@ public final class Fabric8Connector implements KubeConnector {
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            ChannelHttpClientFactory http = new ChannelHttpClientFactory();
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
             KubernetesClient client = builder.build();
-            return new Fabric8Context(client);
+            return new Fabric8Context(client, http);
         } catch (KubernetesClientException e) {
             throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
                     + config.getMasterUrl() + ": " + rootMessage(e), e);
