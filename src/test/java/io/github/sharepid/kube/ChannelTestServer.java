@@ -22,49 +22,80 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A websocket server small enough to read, for the channel protocol tests the fabric8 mock server
  * cannot serve: it negotiates from its own list of subprotocols (the mock server knows v1-v4 only),
- * so it can speak v5. Each upgrade to a path containing {@code /exec} or {@code /attach} runs the
- * test's {@link Session}; every other request (the attacher's deletion watch) gets a 403.
+ * so it can speak v5, and it answers each request on a thread of its own, so a reply can wait for
+ * another request (to show that two are in flight at once). A {@link Router} says what each request
+ * gets; by default an upgrade to {@code /exec} or {@code /attach} runs the test's {@link Session} and
+ * everything else (the attacher's deletion watch) gets a 403.
  */
-final class ChannelTestServer implements AutoCloseable {
+public final class ChannelTestServer implements AutoCloseable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /** What the server does on one upgraded connection. */
     @FunctionalInterface
-    interface Session {
+    public interface Session {
         void run(Connection connection) throws IOException;
     }
 
+    /** What a request gets: an upgrade that runs {@code session}, or a plain reply. */
+    public record Answer(Session session, int status, String body) {
+        public static Answer upgrade(Session session) {
+            return new Answer(session, 101, null);
+        }
+
+        public static Answer reply(int status, String body) {
+            return new Answer(null, status, body);
+        }
+    }
+
+    /** Chooses the answer for {@code path} (with its query); may block, each request has its own thread. */
+    @FunctionalInterface
+    public interface Router {
+        Answer route(String method, String path) throws IOException;
+    }
+
     /** One upgrade as the server saw it. */
-    record Upgrade(String path, String offered, String chosen) {
+    public record Upgrade(String path, String offered, String chosen) {
     }
 
     private final ServerSocket server;
     private final List<String> supported;
-    private final Session session;
+    private final Router router;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Upgrade> upgrades = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     /** {@code supported}: the subprotocols this server speaks, in its own order (the client's preference wins). */
     ChannelTestServer(List<String> supported, Session session) throws IOException {
+        this(supported, (method, path) -> path.contains("/exec") || path.contains("/attach")
+                ? Answer.upgrade(session)
+                : Answer.reply(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403}"));
+    }
+
+    public ChannelTestServer(List<String> supported, Router router) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.supported = supported;
-        this.session = session;
+        this.router = router;
         this.acceptor = new Thread(this::acceptLoop, "channel-test-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    List<Upgrade> upgrades() {
+    /** Every request as {@code METHOD PATH} (query left out), upgrades included, in order of arrival. */
+    public List<String> requests() {
+        return requests;
+    }
+
+    public List<Upgrade> upgrades() {
         return upgrades;
     }
 
     /** Anything a session threw (an unexpected frame, say): a test asserts this is empty. */
-    List<Throwable> failures() {
+    public List<Throwable> failures() {
         return failures;
     }
 
@@ -86,17 +117,20 @@ final class ChannelTestServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             List<String> head = readHead(in);
+            String method = head.get(0).split(" ")[0];
             String path = head.get(0).split(" ")[1];
             Map<String, String> headers = headers(head);
-            if (!path.contains("/exec") && !path.contains("/attach")) {
-                refuse(out);
+            requests.add(method + " " + path.replaceFirst("\\?.*", ""));
+            Answer answer = router.route(method, path);
+            if (answer.session() == null || !"websocket".equalsIgnoreCase(headers.get("upgrade"))) {
+                reply(out, answer.session() == null ? answer.status() : 400, answer.body() == null ? "" : answer.body());
                 return;
             }
             String offered = headers.get("sec-websocket-protocol");
             String chosen = choose(offered);
             upgrades.add(new Upgrade(path, offered, chosen));
             accept(out, headers.get("sec-websocket-key"), chosen);
-            session.run(new Connection(new DataInputStream(in), out));
+            answer.session().run(new Connection(new DataInputStream(in), out));
         } catch (IOException | RuntimeException | AssertionError e) {
             failures.add(e);
         }
@@ -109,10 +143,9 @@ final class ChannelTestServer implements AutoCloseable {
         return Arrays.stream(offered.split(",")).map(String::strip).filter(supported::contains).findFirst().orElse(null);
     }
 
-    private static void refuse(OutputStream out) throws IOException {
-        byte[] body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403}"
-                .getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+    private static void reply(OutputStream out, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 " + status + " Reply\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
@@ -168,7 +201,7 @@ final class ChannelTestServer implements AutoCloseable {
     }
 
     /** The server's side of one upgraded connection: frames in the channel protocol. */
-    static final class Connection {
+    public static final class Connection {
         private final DataInputStream in;
         private final OutputStream out;
 
@@ -178,19 +211,19 @@ final class ChannelTestServer implements AutoCloseable {
         }
 
         /** Sends a binary frame: the channel byte, then {@code data}. */
-        void send(int channel, byte[] data) throws IOException {
+        public void send(int channel, byte[] data) throws IOException {
             byte[] payload = new byte[data.length + 1];
             payload[0] = (byte) channel;
             System.arraycopy(data, 0, payload, 1, data.length);
             frame(0x2, payload);
         }
 
-        void send(int channel, String text) throws IOException {
+        public void send(int channel, String text) throws IOException {
             send(channel, text.getBytes(StandardCharsets.UTF_8));
         }
 
         /** A close frame with status 1000, as the API server sends after the status. */
-        void close() throws IOException {
+        public void close() throws IOException {
             frame(0x8, new byte[] {0x03, (byte) 0xE8});
         }
 
@@ -213,7 +246,7 @@ final class ChannelTestServer implements AutoCloseable {
         }
 
         /** The next data frame from the client, unmasked (pings are answered, fragments joined). */
-        byte[] receive() throws IOException {
+        public byte[] receive() throws IOException {
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             while (true) {
                 int b0 = in.readUnsignedByte();
