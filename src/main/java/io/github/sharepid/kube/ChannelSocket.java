@@ -13,7 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One exec or attach connection in a {@link StreamProtocol}. Stdout and stderr frames are written to
  * the caller's streams on the websocket's own thread, and the next frame is requested only once that
- * write has returned: a slow reader slows the remote command down and memory stays flat. It keeps the
+ * write has returned: a slow reader slows the remote command down and memory stays flat. An attach
+ * flushes every frame (a prompt must show at once); an exec leaves flushing to the caller's stream and
+ * {@link #flushOutput}, so a file streams in the caller's buffer size, not one write per frame. It keeps the
  * status frame, sends stdin, resizes and v5's stdin close one frame at a time, and tells when and how
  * the connection ended. A failed write ends the session at once (the reader went away).
  */
@@ -23,6 +25,7 @@ final class ChannelSocket implements WebSocket.Listener {
 
     private final OutputStream stdout;
     private final OutputStream stderr;
+    private final boolean flushEachFrame;
     private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private final ByteArrayOutputStream status = new ByteArrayOutputStream();
     private final Object sending = new Object();
@@ -37,9 +40,10 @@ final class ChannelSocket implements WebSocket.Listener {
     }
 
     /** {@code stdout}, {@code stderr}: where the remote output goes; null discards it. */
-    ChannelSocket(OutputStream stdout, OutputStream stderr) {
+    ChannelSocket(OutputStream stdout, OutputStream stderr, boolean flushEachFrame) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.flushEachFrame = flushEachFrame;
     }
 
     /** Called once the upgrade succeeded, with the protocol the server chose. */
@@ -95,7 +99,7 @@ final class ChannelSocket implements WebSocket.Listener {
         ended.complete(new Ending(-1, null, error));
     }
 
-    private static void write(OutputStream out, ByteBuffer data) throws IOException {
+    private void write(OutputStream out, ByteBuffer data) throws IOException {
         if (out == null || !data.hasRemaining()) {
             return;
         }
@@ -106,7 +110,24 @@ final class ChannelSocket implements WebSocket.Listener {
             data.get(copy);
             out.write(copy);
         }
-        out.flush();
+        if (flushEachFrame) {
+            out.flush();
+        }
+    }
+
+    /** Flushes what the caller's streams still hold; a failure counts as a failed write. */
+    void flushOutput() {
+        try {
+            for (OutputStream out : new OutputStream[] {stdout, stderr}) {
+                if (out != null) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            if (writeFailure == null) {
+                writeFailure = e;
+            }
+        }
     }
 
     private void keepStatus(ByteBuffer data) {

@@ -125,7 +125,7 @@ public final class Fabric8Attacher implements Attacher {
 
     private ChannelSocket open(String namespace, String pod, String container, boolean tty, OutputStream stdout,
                                OutputStream stderr, CompletableFuture<Ending> ended) {
-        ChannelSocket socket = new ChannelSocket(stdout, stderr);
+        ChannelSocket socket = new ChannelSocket(stdout, stderr, true);
         ExecFailures failures = ExecFailures.attach(client, namespace, pod, container);
         try {
             dialer.open(dialer.attachUri(namespace, pod, container, tty), socket);

@@ -47,7 +47,7 @@ public final class Fabric8Executor implements RemoteExecutor {
     public int exec(String namespace, String pod, String container, List<String> argv,
                     InputStream stdin, OutputStream stdout, OutputStream stderr) {
         ExecFailures failures = new ExecFailures(client, namespace, pod, container);
-        ChannelSocket socket = new ChannelSocket(stdout, stderr);
+        ChannelSocket socket = new ChannelSocket(stdout, stderr, false);
         try {
             dialer.open(dialer.execUri(namespace, pod, container, argv, stdin != null, false), socket);
         } catch (ExecutionException e) {
@@ -86,6 +86,8 @@ public final class Fabric8Executor implements RemoteExecutor {
             ending = awaitEnd(socket, failures);
         } catch (InterruptedException e) {
             throw interrupted(failures, e);
+        } finally {
+            socket.flushOutput();
         }
         if (socket.writeFailure() != null) {
             Exception cause = socket.writeFailure();

@@ -143,7 +143,7 @@ class ChannelProtocolTest {
             c.close();
         });
         ChannelDialer dialer = new ChannelDialer(client, http);
-        ChannelSocket socket = new ChannelSocket(stdout, null);
+        ChannelSocket socket = new ChannelSocket(stdout, null, true);
 
         dialer.open(dialer.attachUri(NS, NAME, DEBUG, true), socket);
         socket.resize(120, 40);

@@ -231,7 +231,7 @@ class Fabric8ExecutorTest {
         server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
                 .immediately().andEmit(status(SUCCESS, 10)).done().once();
         ChannelDialer dialer = new ChannelDialer(client, http);
-        ChannelSocket socket = new ChannelSocket(stdout, stderr);
+        ChannelSocket socket = new ChannelSocket(stdout, stderr, false);
 
         dialer.open(dialer.execUri(NS, NAME, DEBUG, ARGV, false, false), socket);
         socket.close();
