@@ -8,16 +8,15 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One exec or attach connection in a {@link StreamProtocol}. Stdout and stderr frames are written to
  * the caller's streams on the websocket's own thread, and the next frame is requested only once that
  * write has returned: a slow reader slows the remote command down and memory stays flat. An attach
  * flushes every frame (a prompt must show at once); an exec leaves flushing to the caller's stream and
- * {@link #flushOutput}, so a file streams in the caller's buffer size, not one write per frame. It keeps the
- * status frame, sends stdin, resizes and v5's stdin close one frame at a time, and tells when and how
- * the connection ended. A failed write ends the session at once (the reader went away).
+ * {@link #flushOutput}, so a file streams in the caller's buffer size, not one write per frame. It keeps
+ * the status frame and tells when and how the connection ended; {@link ChannelInput} sends. A failed
+ * write ends the session at once (the reader went away).
  */
 final class ChannelSocket implements WebSocket.Listener {
     private static final int MAX_STATUS = 64 << 10;
@@ -28,12 +27,12 @@ final class ChannelSocket implements WebSocket.Listener {
     private final boolean flushEachFrame;
     private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private final ByteArrayOutputStream status = new ByteArrayOutputStream();
-    private final Object sending = new Object();
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean statusSeen;
     private volatile Exception writeFailure;
     private volatile WebSocket socket;
     private volatile StreamProtocol protocol = StreamProtocol.V4;
+    private volatile ChannelInput input;
 
     /** How the connection ended: the close code and reason the server sent, or the error that broke it. */
     record Ending(int code, String reason, Throwable error) {
@@ -50,6 +49,7 @@ final class ChannelSocket implements WebSocket.Listener {
     void opened(WebSocket openSocket, StreamProtocol chosen) {
         socket = openSocket;
         protocol = chosen;
+        input = new ChannelInput(openSocket, chosen, ended);
         if (writeFailure != null) {
             close();
         }
@@ -146,46 +146,9 @@ final class ChannelSocket implements WebSocket.Listener {
         ended.complete(new Ending(1000, "output closed", null));
     }
 
-    /** Sends {@code len} bytes of stdin; blocks while the previous frame is still being sent. */
-    void sendStdin(byte[] data, int off, int len) throws IOException {
-        byte[] frame = new byte[len + 1];
-        frame[0] = StreamProtocol.STDIN;
-        System.arraycopy(data, off, frame, 1, len);
-        send(frame);
-    }
-
-    /** Closes the remote stdin and returns true on v5; returns false on v4, which cannot. */
-    boolean closeStdin() throws IOException {
-        if (!protocol.closesStdin()) {
-            return false;
-        }
-        send(StreamProtocol.closeStdinFrame());
-        return true;
-    }
-
-    /** Tells the remote terminal its new size; quietly does nothing once the connection is gone. */
-    void resize(int columns, int rows) {
-        try {
-            send(StreamProtocol.resizeFrame(columns, rows));
-        } catch (IOException e) {
-            // the session is ending; a lost size change is of no consequence then
-        }
-    }
-
-    /**
-     * fabric8's JDK websocket accepts one outstanding frame at a time (the JDK refuses a second send while
-     * one is pending), so each frame waits until the previous one has left.
-     */
-    private void send(byte[] frame) throws IOException {
-        synchronized (sending) {
-            WebSocket open = socket;
-            while (open != null && open.queueSize() > 0 && !ended.isDone()) {
-                LockSupport.parkNanos(200_000);
-            }
-            if (open == null || ended.isDone() || !open.send(ByteBuffer.wrap(frame))) {
-                throw new IOException("the connection is closed");
-            }
-        }
+    /** The outgoing side (stdin, v5's stdin close, resizes); null until the upgrade has succeeded. */
+    ChannelInput input() {
+        return input;
     }
 
     /** Ends the session from our side; the server's close or the client's shutdown finishes it. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.github.sharepid.SharepidException;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class ExecFailures {
         }
         KubernetesClientException refused = cause instanceof KubernetesClientException k && k.getCode() == code ? k
                 : new KubernetesClientException("the API server refused " + where() + " (HTTP " + code + ")", cause, code,
-                        null, (io.fabric8.kubernetes.client.http.HttpRequest) null);
+                        null, (HttpRequest) null);
         if (code == 403) {
             // a refused upgrade carries no Status, so this builds "cannot create pods/exec ..." itself
             return ApiFailures.refused(refused, "create", resource, namespace, client.getConfiguration());

@@ -80,9 +80,10 @@ public final class Fabric8Attacher implements Attacher {
         try (RawTerminal terminal = RawTerminal.open()) {
             ChannelSocket socket = open(namespace, pod, container, true, new CountingStream(stdout, null), null, ended);
             try {
-                terminal.onResize(socket::resize);
-                terminal.nudgeSize(socket::resize);
-                Thread pump = pump(terminal.input(), socket, ended);
+                ChannelInput input = socket.input();
+                terminal.onResize(input::resize);
+                terminal.nudgeSize(input::resize);
+                Thread pump = pump(terminal.input(), input, ended);
                 Ending ending = ended.join();
                 pump.interrupt();
                 return ending;
@@ -98,8 +99,8 @@ public final class Fabric8Attacher implements Attacher {
         ChannelSocket socket = open(namespace, pod, container, false, new CountingStream(stdout, written),
                 new CountingStream(stderr, written), ended);
         try {
-            pumpUntilEof(stdin, socket, ended);
-            if (!ended.isDone() && closeStdin(socket)) {
+            pumpUntilEof(stdin, socket.input(), ended);
+            if (!ended.isDone() && closeStdin(socket.input())) {
                 return ended.join(); // v5: the shell has seen end-of-file; the session ends when it does
             }
             Ending ending = awaitOrNull(ended, LINGER_MILLIS);
@@ -115,9 +116,9 @@ public final class Fabric8Attacher implements Attacher {
         return Ending.REMOTE_CLOSED;
     }
 
-    private static boolean closeStdin(ChannelSocket socket) {
+    private static boolean closeStdin(ChannelInput input) {
         try {
-            return socket.closeStdin();
+            return input.closeStdin();
         } catch (IOException e) {
             return false; // the connection is going: the wait below sees how it ended
         }
@@ -140,7 +141,7 @@ public final class Fabric8Attacher implements Attacher {
     }
 
     /** Copies local input to the remote stdin on a daemon thread until either side ends. */
-    private static Thread pump(InputStream in, ChannelSocket remote, CompletableFuture<Ending> ended) {
+    private static Thread pump(InputStream in, ChannelInput remote, CompletableFuture<Ending> ended) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             try {
@@ -157,7 +158,7 @@ public final class Fabric8Attacher implements Attacher {
         return t;
     }
 
-    private static void pumpUntilEof(InputStream in, ChannelSocket remote, CompletableFuture<Ending> ended) {
+    private static void pumpUntilEof(InputStream in, ChannelInput remote, CompletableFuture<Ending> ended) {
         Thread t = pump(in, remote, ended);
         while (t.isAlive() && !ended.isDone()) {
             try {
@@ -179,39 +180,6 @@ public final class Fabric8Attacher implements Attacher {
             return Ending.BROKEN;
         } catch (ExecutionException e) {
             return Ending.BROKEN;
-        }
-    }
-
-    /** Writes each chunk through (a shell prompt must show before the user types) and counts bytes. */
-    private static final class CountingStream extends OutputStream {
-        private final OutputStream out;
-        private final AtomicLong counter;
-
-        CountingStream(OutputStream out, AtomicLong counter) {
-            this.out = out;
-            this.counter = counter;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (out) {
-                out.write(b, off, len);
-            }
-            if (counter != null) {
-                counter.addAndGet(len);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            synchronized (out) {
-                out.flush();
-            }
         }
     }
 }

@@ -70,9 +70,9 @@ public final class Fabric8Executor implements RemoteExecutor {
             byte[] buf = new byte[32 << 10];
             int n;
             while ((n = stdin.read(buf)) >= 0) {
-                socket.sendStdin(buf, 0, n);
+                socket.input().sendStdin(buf, 0, n);
             }
-            socket.closeStdin();
+            socket.input().closeStdin();
             socket.touch();
         } catch (IOException e) {
             throw new SharepidException(SharepidException.FAILURE, failures.where() + ": cannot send stdin: "

@@ -146,7 +146,7 @@ class ChannelProtocolTest {
         ChannelSocket socket = new ChannelSocket(stdout, null, true);
 
         dialer.open(dialer.attachUri(NS, NAME, DEBUG, true), socket);
-        socket.resize(120, 40);
+        socket.input().resize(120, 40);
         socket.ended().join();
 
         assertThat(socket.status()).isEqualTo(SUCCESS.getBytes(StandardCharsets.UTF_8));
