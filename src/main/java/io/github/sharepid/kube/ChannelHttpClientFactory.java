@@ -23,8 +23,10 @@ import javax.net.ssl.SSLParameters;
  * be a comma-separated list, as the header carries it, and a request with a {@link #TICKET_HEADER}
  * learns the choice through {@link #expect}. Everything else (TLS, proxies, the auth and impersonation
  * interceptors, token refresh, timeouts) stays fabric8's: only the JDK client underneath is wrapped.
+ * Not final: a factory that also needs {@code additionalConfig} (TLS parameters) extends this one, since
+ * a client has one factory.
  */
-public final class ChannelHttpClientFactory extends JdkHttpClientFactory {
+public class ChannelHttpClientFactory extends JdkHttpClientFactory {
     /** A private request header naming the ticket; it is removed before the request leaves. */
     static final String TICKET_HEADER = "X-Sharepid-Ticket";
 
@@ -32,7 +34,7 @@ public final class ChannelHttpClientFactory extends JdkHttpClientFactory {
     private final Map<String, CompletableFuture<String>> choices = new ConcurrentHashMap<>();
 
     @Override
-    protected HttpClient.Builder createNewHttpClientBuilder() {
+    protected final HttpClient.Builder createNewHttpClientBuilder() {
         return new Builder(super.createNewHttpClientBuilder(), this);
     }
 
