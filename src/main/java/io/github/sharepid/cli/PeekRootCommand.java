@@ -2,14 +2,13 @@ package io.github.sharepid.cli;
 
 import io.github.sharepid.SharepidException;
 import io.github.sharepid.kube.KubeContext;
-import io.github.sharepid.proc.DirListing;
 import io.github.sharepid.proc.PeekScript;
-import io.github.sharepid.proc.PeekStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code kubectl sharepid peek-root POD (PID | -c CONTAINER) PATH}: reads another container's
  * filesystem through {@code /proc/PID/root}. Files stream byte for byte; directories are listed or,
- * with {@code --to}, copied home. One exec round trip (two with {@code -c}, to find the process).
+ * with {@code --to}, copied home. One exec, sent together with the GET of the pod (two with {@code -c}: the
+ * process table names the container's main process).
  */
 @Command(name = "peek-root", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Read another container's files through /proc/PID/root: a file's exact bytes go to stdout, a directory is listed. PATH is absolute inside that container; its symlinks are followed there. Needs the target's UID or CAP_SYS_PTRACE in the container the tools run in (profile general).",
@@ -58,20 +58,52 @@ public class PeekRootCommand implements Callable<Integer> {
         Target target = target();
         Path dest = to == null ? null : LocalTree.requireDirectory(to);
         output.requireOneOf("table", "json", "yaml");
-        PeekTransfer transfer = new PeekTransfer(root.io(), dest, target.path, output);
         try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            long pid = target.pid != null ? target.pid : Processes.mainPid(kube, shared, container);
-            int code = kube.executor().exec(shared.namespace(), shared.name(), shared.execContainer(),
-                    PeekScript.argv(pid, target.path, dest != null), null, transfer.stream(), transfer.stderr());
-            if (code != 0) {
-                transfer.abort();
-                throw failure(code, transfer.stderrText(), shared, pid, target.path);
+            SharedPodLookup lookup = SharedPodLookup.start(kube, pod, execFlag.name);
+            Peek peek = target.pid != null ? peekPid(kube, lookup, target, dest) : peekMainProcess(kube, lookup, target, dest);
+            if (peek.code() != 0) {
+                peek.transfer().abort();
+                throw failure(peek.code(), peek.transfer().stderrText(), peek.shared(), peek.pid(), target.path);
             }
-            transfer.finish(msg -> root.progress(msg));
+            peek.transfer().finish(msg -> root.progress(msg));
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One read of a root: the pod it was judged against, the process, where the bytes went, the exit code. */
+    private record Peek(SharedPod shared, long pid, PeekTransfer transfer, int code) {
+    }
+
+    /** With a PID the exec goes out together with the GET; its output is held back until the pod is judged. */
+    private Peek peekPid(KubeContext kube, SharedPodLookup lookup, Target target, Path dest) {
+        var run = lookup.withFirstExec(container -> peek(kube, lookup.namespace(), lookup.name(), container,
+                target.pid, target.path, dest, lookup.approves(container)));
+        return new Peek(run.shared(), target.pid, run.result().transfer(), run.result().code());
+    }
+
+    /** With -c the process table (read while the pod is) names the main process; then its root is read. */
+    private Peek peekMainProcess(KubeContext kube, SharedPodLookup lookup, Target target, Path dest) {
+        var read = Processes.tableWhileLooking(kube, lookup);
+        SharedPod shared = read.shared();
+        int pid = Processes.mainPid(read.result(), shared, container);
+        Peek peek = peek(kube, shared.namespace(), shared.name(), shared.execContainer(), pid, target.path, dest, null);
+        return new Peek(shared, pid, peek.transfer(), peek.code());
+    }
+
+    /** {@code verdict}: null when the pod is judged already, else what holds the output back until it is. */
+    private Peek peek(KubeContext kube, String ns, String name, String execContainer, long pid, String path, Path dest,
+                      CompletableFuture<Boolean> verdict) {
+        PeekTransfer transfer = new PeekTransfer(root.io(), dest, path, output);
+        OutputStream stdout = verdict == null ? transfer.stream() : new HeldOutput(transfer.stream(), verdict);
+        try {
+            int code = kube.executor().exec(ns, name, execContainer, PeekScript.argv(pid, path, dest != null), null,
+                    stdout, transfer.stderr());
+            return new Peek(null, pid, transfer, code);
+        } catch (RuntimeException e) {
+            transfer.abort();
+            throw e;
         }
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubectl sharepid ps POD}: every process of every container, with the container that owns it,
- * read from /proc in one exec (no dependence on the image's ps). Environments are never read.
+ * read from /proc in one exec (no dependence on the image's ps), sent while the pod is read for the
+ * attribution. Environments are never read.
  */
 @Command(name = "ps", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "List every process of every container of POD, with the container that owns it. PID 1 is the pod's sandbox (pause). Reads /proc in one exec; environment variables are never read.",
@@ -50,8 +51,9 @@ public class PsCommand implements Callable<Integer> {
     public Integer call() {
         output.requireOneOf("table", "wide", "json", "yaml");
         try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            List<ProcessInfo> rows = ContainerFilter.select(Processes.table(kube, shared), shared.pod(), container);
+            var read = Processes.tableWhileLooking(kube, SharedPodLookup.start(kube, pod, execFlag.name));
+            SharedPod shared = read.shared();
+            List<ProcessInfo> rows = ContainerFilter.select(read.result(), shared.pod(), container);
             new ProcessPrinter(new ProcessPrinter.Options(OutputFormat.valueOf(output.format.toUpperCase(Locale.ROOT)),
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))
                     .print(rows, root.io().out());

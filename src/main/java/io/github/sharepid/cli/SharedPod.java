@@ -15,9 +15,17 @@ import java.util.stream.Stream;
  */
 record SharedPod(String namespace, Pod pod, String execContainer) {
 
+    /** Reads the pod, then judges it: for an exec whose side effects must wait for the verdict (signal). */
     static SharedPod resolve(KubeContext kube, String name, String execContainerFlag) {
         String ns = kube.namespace();
-        Pod pod = kube.pods().get(ns, name);
+        return judge(ns, name, kube.pods().get(ns, name), execContainerFlag);
+    }
+
+    /**
+     * The verdict on {@code pod}: it must share its process namespace, and the container to run the tools
+     * in (the flag, else the copy's annotated debug container) must be running.
+     */
+    static SharedPod judge(String ns, String name, Pod pod, String execContainerFlag) {
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {
             throw SharepidException.failure("pod " + name + " in namespace " + ns
                     + " does not share its process namespace; make a copy that does: kubectl sharepid debug "

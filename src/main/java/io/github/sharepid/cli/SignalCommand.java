@@ -28,8 +28,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubectl sharepid signal POD TARGET...}: sends a signal to processes of other containers.
- * PIDs go in one exec; a selection ({@code -c}, {@code --match}) reads the process table first and
- * guards each chosen PID with its start time, so a reused PID is never hit.
+ * PIDs go in one exec, once the pod has been read and judged; a selection ({@code -c}, {@code --match})
+ * reads the process table first (while the pod is read) and guards each chosen PID with its start time,
+ * so a reused PID is never hit.
  */
 @Command(name = "signal", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Send a signal to processes of POD's containers: by PID, or by container and command-line regex. PID 1 is the pod's sandbox (pause) and is refused unless --force. Reports each process; exit 1 if any failed.",
@@ -85,9 +86,12 @@ public class SignalCommand implements Callable<Integer> {
         }
         explicit.forEach(t -> refusePid1(t.pid()));
         try (KubeContext kube = root.connect()) {
-            SharedPod shared = SharedPod.resolve(kube, pod, execFlag.name);
-            List<SignalTarget> targets = explicit.isEmpty() ? select(kube, shared, regex) : explicit;
-            return send(kube, shared, sig, targets);
+            if (!explicit.isEmpty()) {
+                // signalling is no speculation: the pod is judged before the exec is sent
+                return send(kube, SharedPod.resolve(kube, pod, execFlag.name), sig, explicit);
+            }
+            var read = Processes.tableWhileLooking(kube, SharedPodLookup.start(kube, pod, execFlag.name));
+            return send(kube, read.shared(), sig, select(read.result(), read.shared(), regex));
         }
     }
 
@@ -106,8 +110,8 @@ public class SignalCommand implements Callable<Integer> {
         }
     }
 
-    private List<SignalTarget> select(KubeContext kube, SharedPod shared, Pattern regex) {
-        List<ProcessInfo> chosen = ContainerFilter.select(Processes.table(kube, shared), shared.pod(), container).stream()
+    private List<SignalTarget> select(List<ProcessInfo> table, SharedPod shared, Pattern regex) {
+        List<ProcessInfo> chosen = ContainerFilter.select(table, shared.pod(), container).stream()
                 .filter(p -> regex == null || regex.matcher(String.join(" ", p.args().isEmpty() ? List.of(p.comm()) : p.args())).find())
                 .toList();
         if (chosen.isEmpty()) {

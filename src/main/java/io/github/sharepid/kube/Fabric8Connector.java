@@ -36,18 +36,20 @@ public final class Fabric8Connector implements KubeConnector {
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder();
             String serverName = config.getTlsServerName();
-            if (serverName != null && !serverName.isBlank()) {
-                builder.withHttpClientFactory(new ServerNameHttpClientFactory(serverName, config.getTlsVersions()));
+            boolean named = serverName != null && !serverName.isBlank();
+            ChannelHttpClientFactory http = named
+                    ? new ServerNameHttpClientFactory(serverName, config.getTlsVersions())
+                    : new ChannelHttpClientFactory();
+            if (named) {
                 config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
             }
-            builder.withConfig(config);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
             KubernetesClient client = builder.build();
-            return new Fabric8Context(client);
+            return new Fabric8Context(client, http);
         } catch (KubernetesClientException e) {
             throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
                     + config.getMasterUrl() + ": " + rootMessage(e), e);

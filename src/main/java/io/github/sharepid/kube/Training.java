@@ -34,7 +34,9 @@ public final class Training {
         Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withOauthToken("training")
                 .withNamespace("default").withConnectionTimeout(300).withRequestTimeout(300)
                 .withRequestRetryBackoffLimit(0).build();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        ChannelHttpClientFactory http = new ChannelHttpClientFactory();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http)
+                .build()) {
             Pod pod = client.getKubernetesSerialization().unmarshal(SAMPLE_POD, Pod.class);
             client.getKubernetesSerialization().asJson(pod);
             PodGateway pods = new KubePodGateway(client);
@@ -42,7 +44,9 @@ public final class Training {
             attempt(() -> pods.listManaged(null));
             attempt(() -> pods.awaitRunning("default", "web-1", "nginx", Duration.ofMillis(300), s -> { }));
             attempt(() -> pods.create(pod));
-            attempt(() -> new Fabric8Attacher(client).attach("default", "web-1", "nginx", false,
+            attempt(() -> new Fabric8Executor(client, http).exec("default", "web-1", "nginx", List.of("true"), null,
+                    java.io.OutputStream.nullOutputStream(), java.io.OutputStream.nullOutputStream()));
+            attempt(() -> new Fabric8Attacher(client, http).attach("default", "web-1", "nginx", false,
                     java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
                     java.io.OutputStream.nullOutputStream()));
             attempt(() -> List.of(KubeErrors.translate(new java.net.ConnectException("refused"))));

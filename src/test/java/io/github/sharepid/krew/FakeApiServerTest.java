@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.github.sharepid.kube.ChannelHttpClientFactory;
 import io.github.sharepid.kube.Fabric8Executor;
 import io.github.sharepid.kube.KubePodGateway;
 import io.github.sharepid.proc.Fixtures;
@@ -51,6 +52,7 @@ class FakeApiServerTest {
     static Path dir;
     private static Process server;
     private static int port;
+    private static final ChannelHttpClientFactory HTTP = new ChannelHttpClientFactory();
     private static KubernetesClient client;
 
     @BeforeAll
@@ -69,7 +71,7 @@ class FakeApiServerTest {
         Config config = Config.empty();
         config.setMasterUrl("http://127.0.0.1:" + port);
         config.setNamespace("default");
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(HTTP).build();
     }
 
     @AfterAll
@@ -88,7 +90,7 @@ class FakeApiServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = new Fabric8Executor(client).exec("fixtures-proc", "nginx", "shell", PsScript.argv(), null, out, err);
+        int code = new Fabric8Executor(client, HTTP).exec("fixtures-proc", "nginx", "shell", PsScript.argv(), null, out, err);
 
         assertThat(code).isZero();
         assertThat(out.toByteArray()).isEqualTo(Fixtures.bytes("docs-pod.bin"));
@@ -100,7 +102,7 @@ class FakeApiServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = new Fabric8Executor(client).exec("fixtures-proc", "nginx", "shell",
+        int code = new Fabric8Executor(client, HTTP).exec("fixtures-proc", "nginx", "shell",
                 PeekScript.argv(8, "/missing", false), null, out, err);
 
         assertThat(code).isEqualTo(1);
