@@ -40,7 +40,7 @@ public final class Training {
             PodGateway pods = new KubePodGateway(client);
             attempt(() -> pods.get("default", "web-1"));
             attempt(() -> pods.listManaged(null));
-            attempt(() -> pods.awaitRunning("default", "web-1", "nginx", Duration.ofMillis(300), s -> { }));
+            attempt(() -> pods.awaitRunning(pod, "nginx", Duration.ofMillis(300), s -> { }));
             attempt(() -> pods.create(pod));
             attempt(() -> new Fabric8Attacher(client).attach("default", "web-1", "nginx", false,
                     java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
