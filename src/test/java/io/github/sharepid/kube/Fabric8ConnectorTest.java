@@ -50,6 +50,13 @@ class Fabric8ConnectorTest {
     }
 
     @Test
+    void everyConnection_speaksHttp11() {
+        env.put("KUBECONFIG", first.toString());
+
+        assertThat(configFor(KubeOptions.defaults()).isHttp2Disable()).isTrue();
+    }
+
+    @Test
     void contextFlag_findsAContextDefinedOnlyInTheSecondFile() {
         env.put("KUBECONFIG", first + File.pathSeparator + dir.resolve("missing.yaml") + File.pathSeparator + second);
 
