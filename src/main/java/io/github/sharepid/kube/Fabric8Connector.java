@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.github.sharepid.SharepidException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +16,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Fabric8Connector implements KubeConnector {
     private final UnaryOperator<String> env;
+    private final String kubeconfigText;
 
     public Fabric8Connector() {
         this(System::getenv);
@@ -21,7 +24,20 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** For tests: {@code env} stands in for the process environment ({@code KUBECONFIG}, {@code HOME}, proxies). */
     Fabric8Connector(UnaryOperator<String> env) {
+        this(env, null);
+    }
+
+    private Fabric8Connector(UnaryOperator<String> env, String kubeconfigText) {
         this.env = env;
+        this.kubeconfigText = kubeconfigText;
+    }
+
+    /**
+     * For the training run: {@code kubeconfig} (YAML, held in memory) stands in for every kubeconfig file, and the
+     * environment is empty, so neither the user's kubeconfig nor their proxy variables are ever read.
+     */
+    public static Fabric8Connector ofKubeconfig(String kubeconfig) {
+        return new Fabric8Connector(name -> null, kubeconfig);
     }
 
     @Override
@@ -44,8 +60,10 @@ public final class Fabric8Connector implements KubeConnector {
     Config configFor(ConnectionOptions options) {
         FlagOverrides.validate(options);
         KubeconfigFiles files = new KubeconfigFiles(env);
-        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options)
-                .toConfig(() -> files.describeSearch(options.kubeconfig()));
+        List<io.fabric8.kubernetes.api.model.Config> kubeconfigs = kubeconfigText != null
+                ? List.of(KubeConfigUtils.parseConfigFromString(kubeconfigText)) : files.load(options.kubeconfig());
+        Config config = new KubeconfigSelection(kubeconfigs, options)
+                .toConfig(() -> kubeconfigText != null ? "the training kubeconfig" : files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);
         return config;
     }
