@@ -73,7 +73,7 @@ class TrainCommandTest {
                 "GET /api/v1/pods",                                // list -A
                 "GET " + NS,                                       // debug: the Pod Security label
                 "POST " + NS + "/pods",                            // debug: dry run and create
-                "GET " + NS + "/pods (websocket) (watch)",         // debug: until Running
+                "GET " + NS + "/pods (watch)",                     // debug: until Running
                 "GET " + NS + "/persistentvolumeclaims/www-data",  // debug: a claim of the source pod
                 "GET " + NS + "/pods/no-such-pod")                 // an error message
                 .anyMatch(r -> r.matches("GET " + NS + "/pods/nginx-sharepid-[a-z0-9]{5}/attach \\(websocket\\)"))

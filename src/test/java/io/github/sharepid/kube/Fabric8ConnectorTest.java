@@ -57,6 +57,13 @@ class Fabric8ConnectorTest {
     }
 
     @Test
+    void watches_areStreamedGetsNotWebsockets() {
+        env.put("KUBECONFIG", first.toString());
+
+        assertThat(configFor(KubeOptions.defaults()).isOnlyHttpWatches()).isTrue();
+    }
+
+    @Test
     void kubeconfigText_standsInForTheKubeconfigFiles() {
         env.put("KUBECONFIG", first.toString());
         String text = KubeconfigText.of("beta", KubeconfigText.context("beta", "beta-cluster", "beta-user", "team-b"),
