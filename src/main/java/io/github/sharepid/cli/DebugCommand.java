@@ -150,12 +150,13 @@ public class DebugCommand implements Callable<Integer> {
      * type in these signatures: picocli's reflection over this class would load fabric8 for --help.)
      */
     private Plan planCopy(PodGateway pods, String ns, DebugSpec spec) {
+        AdmissionCheck admission = AdmissionCheck.begin(pods, ns); // reads the namespace while we read the pod
         Pod source = pods.get(ns, pod);
         SourcePodCheck.requireCopyable(source);
         List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
         Set<String> rwo = claims.isEmpty() ? Set.of() : pods.readWriteOnceClaims(ns, claims);
         Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), randomSuffix(), rwo));
-        AdmissionCheck.require(pods, ns, spec.profile(), plan.copy());
+        admission.require(spec.profile(), plan.copy());
         plan.notes().forEach(n -> root.progress("note: " + n));
         return plan;
     }
@@ -171,8 +172,9 @@ public class DebugCommand implements Callable<Integer> {
                 + " and files become visible to " + spec.container() + ")");
         CopyReaper reaper = new CopyReaper(pods, ns, name, root::progress);
         reaper.armOnSignal();
+        Pod created;
         try {
-            pods.create(plan.copy());
+            created = pods.create(plan.copy());
         } catch (RuntimeException e) {
             reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
             throw e;
@@ -180,7 +182,7 @@ public class DebugCommand implements Callable<Integer> {
             reaper.createAnswered();
         }
         try {
-            pods.awaitRunning(ns, name, spec.container(), waitFor, root::progress);
+            pods.awaitRunning(created, spec.container(), waitFor, root::progress);
         } catch (RuntimeException e) {
             throw reaper.reapAfter(e, "the copy did not start");
         }

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.github.sharepid.SharepidException;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -16,6 +18,7 @@ import java.util.function.UnaryOperator;
 public final class Fabric8Connector implements KubeConnector {
     private final UnaryOperator<String> env;
     private final LongSupplier nanoTime;
+    private final String kubeconfigText;
 
     public Fabric8Connector() {
         this(System::getenv);
@@ -28,8 +31,21 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** For tests: {@code nanoTime} is the clock that decides when a kubeconfig {@code tokenFile} is re-read. */
     Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime) {
+        this(env, nanoTime, null);
+    }
+
+    private Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime, String kubeconfigText) {
         this.env = env;
         this.nanoTime = nanoTime;
+        this.kubeconfigText = kubeconfigText;
+    }
+
+    /**
+     * For the training run: {@code kubeconfig} (YAML, held in memory) stands in for every kubeconfig file, and the
+     * environment is empty, so neither the user's kubeconfig nor their proxy variables are ever read.
+     */
+    public static Fabric8Connector ofKubeconfig(String kubeconfig) {
+        return new Fabric8Connector(name -> null, System::nanoTime, kubeconfig);
     }
 
     @Override
@@ -60,8 +76,10 @@ public final class Fabric8Connector implements KubeConnector {
     Config configFor(ConnectionOptions options) {
         FlagOverrides.validate(options);
         KubeconfigFiles files = new KubeconfigFiles(env);
-        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options, nanoTime)
-                .toConfig(() -> files.describeSearch(options.kubeconfig()));
+        List<io.fabric8.kubernetes.api.model.Config> kubeconfigs = kubeconfigText != null
+                ? List.of(KubeConfigUtils.parseConfigFromString(kubeconfigText)) : files.load(options.kubeconfig());
+        Config config = new KubeconfigSelection(kubeconfigs, options, nanoTime)
+                .toConfig(() -> kubeconfigText != null ? "the training kubeconfig" : files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);
         return config;
     }

@@ -99,9 +99,11 @@ public final class KubePodGateway implements PodGateway {
     }
 
     @Override
-    public Pod awaitRunning(String namespace, String name, String container, Duration timeout, Progress progress) {
+    public Pod awaitRunning(Pod created, String container, Duration timeout, Progress progress) {
+        String namespace = namespaceOf(created);
+        String name = created.getMetadata().getName();
         return watch.await(namespace, name, timeout,
-                new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)));
+                new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)), created);
     }
 
     @Override

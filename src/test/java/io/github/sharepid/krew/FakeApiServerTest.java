@@ -145,9 +145,9 @@ class FakeApiServerTest {
         Pod copy = new PodBuilder().withNewMetadata().withName("web-sharepid-watch").withNamespace("default")
                 .endMetadata().withNewSpec().withShareProcessNamespace(true)
                 .addNewContainer().withName("sharepid").withImage("busybox").endContainer().endSpec().build();
-        pods.create(copy);
+        Pod created = pods.create(copy);
 
-        Pod running = pods.awaitRunning("default", "web-sharepid-watch", "sharepid", Duration.ofSeconds(20), s -> { });
+        Pod running = pods.awaitRunning(created, "sharepid", Duration.ofSeconds(20), s -> { });
 
         assertThat(running.getStatus().getPhase()).isEqualTo("Running");
         assertThat(pods.delete("default", "web-sharepid-watch", 0L)).isTrue();

@@ -1,12 +1,9 @@
 package io.github.sharepid.kube;
 
 import static io.github.sharepid.kube.PodFixtures.DEBUG;
-import static io.github.sharepid.kube.PodFixtures.NAME;
-import static io.github.sharepid.kube.PodFixtures.NS;
 import static io.github.sharepid.kube.PodFixtures.event;
 import static io.github.sharepid.kube.PodFixtures.eventsPath;
 import static io.github.sharepid.kube.PodFixtures.modified;
-import static io.github.sharepid.kube.PodFixtures.podPath;
 import static io.github.sharepid.kube.PodFixtures.running;
 import static io.github.sharepid.kube.PodFixtures.state;
 import static io.github.sharepid.kube.PodFixtures.terminated;
@@ -50,7 +47,6 @@ class KubePodGatewayFailFastTest {
     void gateway() {
         watches = new WatchSpy(client);
         gateway = new KubePodGateway(client, watches);
-        server.expect().get().withPath(podPath()).andReturn(200, state("1", "Pending", null)).always();
         server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(
                 event("Failed", "Error: it broke", "2024-05-01T10:00:09Z"),
                 event("Scheduled", "Successfully assigned ns/copy to node-1", "2024-05-01T10:00:01Z")).build())
@@ -116,7 +112,8 @@ class KubePodGatewayFailFastTest {
     }
 
     private void assertFailsWith(String message) {
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, Duration.ofSeconds(20), progress::add))
+        assertThatThrownBy(() -> gateway.awaitRunning(state("1", "Pending", null), DEBUG, Duration.ofSeconds(20),
+                progress::add))
                 .isInstanceOf(SharepidException.class)
                 .hasMessage(message)
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.FAILURE);

@@ -1,0 +1,81 @@
+package io.github.sharepid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.github.sharepid.SharepidException;
+import io.github.sharepid.kube.PodGateway;
+import io.github.sharepid.plan.Profile;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The namespace is read while the caller does other work; the dry run waits for the Pod Security verdict. */
+@Timeout(30)
+class AdmissionCheckTest {
+    private static final Pod COPY = new PodBuilder().withNewMetadata().withName("web-sharepid-x").withNamespace("ns")
+            .endMetadata().build();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Test
+    @DisplayName("begin() reads the namespace at once, without waiting for require()")
+    void begin_readsTheNamespaceConcurrently() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        PodGateway pods = gateway(() -> {
+            asked.countDown();
+            return Optional.of(Map.of());
+        });
+
+        AdmissionCheck check = AdmissionCheck.begin(pods, "ns");
+
+        assertThat(asked.await(10, TimeUnit.SECONDS)).as("namespace read before require()").isTrue();
+        check.require(Profile.GENERAL, COPY);
+        assertThat(calls).containsExactly("namespaceLabels", "dryRunCreate");
+    }
+
+    @Test
+    @DisplayName("a level that refuses the profile fails before any dry run")
+    void require_refusedLevel_sendsNoDryRun() {
+        PodGateway pods = gateway(() -> Optional.of(Map.of("pod-security.kubernetes.io/enforce", "restricted")));
+
+        assertThatThrownBy(() -> AdmissionCheck.begin(pods, "ns").require(Profile.GENERAL, COPY))
+                .isInstanceOf(SharepidException.class)
+                .hasMessageContaining("use --profile restricted");
+        assertThat(calls).containsExactly("namespaceLabels");
+    }
+
+    @Test
+    @DisplayName("a failed namespace read surfaces as the very exception, on the caller's thread")
+    void require_namespaceReadFailed_rethrowsItsException() {
+        SharepidException refused = SharepidException.failure("connection refused");
+        PodGateway pods = gateway(() -> {
+            throw refused;
+        });
+
+        assertThatThrownBy(() -> AdmissionCheck.begin(pods, "ns").require(Profile.GENERAL, COPY)).isSameAs(refused);
+        assertThat(calls).containsExactly("namespaceLabels");
+    }
+
+    /** A gateway that records calls; only namespaceLabels and dryRunCreate may be called. */
+    private PodGateway gateway(Supplier<Optional<Map<String, String>>> labels) {
+        return (PodGateway) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PodGateway.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return switch (method.getName()) {
+                        case "namespaceLabels" -> labels.get();
+                        case "dryRunCreate" -> null;
+                        default -> throw new AssertionError("unexpected call: " + method.getName());
+                    };
+                });
+    }
+}
