@@ -1,14 +1,12 @@
 package io.github.sharepid;
 
-import io.github.sharepid.app.ArchiveWarmUp;
 import io.github.sharepid.cli.Cli;
 import io.github.sharepid.cli.Completion;
 import io.github.sharepid.cli.Io;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.fabric8.Fabric8Connector;
 import io.github.sharepid.kube.fabric8.Terminals;
-import io.github.sharepid.kube.fabric8.Training;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Entry point of {@code kubectl-sharepid} and the composition root: the one place that names the fabric8
@@ -23,13 +21,13 @@ public final class Main {
         // Behind lambdas: fabric8 (and the terminal library) load only when a command needs them, not for
         // --help or --version.
         KubeConnector connector = options -> new Fabric8Connector().connect(options);
-        Supplier<ArchiveWarmUp> warmUp = () -> new ArchiveWarmUp(Training::exercise);
+        Function<String, KubeConnector> trainingConnector = kubeconfig -> Fabric8Connector.ofKubeconfig(kubeconfig);
         try (Io io = Io.system(() -> Terminals.stdinIsTerminal())) {
             if (args.length > 0 && args[0].equals("__complete")) {
                 // kubectl's plugin completion protocol: the words as typed, never parsed as flags
                 code = Completion.complete(io, connector, java.util.List.of(args).subList(1, args.length));
             } else {
-                code = Cli.commandLine(io, connector, warmUp).execute(args);
+                code = Cli.commandLine(io, connector, trainingConnector).execute(args);
             }
         }
         System.exit(code);

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The arrows of the layout (README, Development), checked on the source text: imports and fully qualified
  * names count alike (comments and string literals do not). {@code cli → app → (plan, pod, proc, output,
- * local, kube ports)}; only {@code kube/fabric8} touches the fabric8 client. {@code Main} is the composition
+ * local, kube ports)}; only {@code kube/fabric8} touches the fabric8 client; {@code training/} (the stand-in
+ * API server of {@code __train}) stands apart, reached only from {@code cli/}. {@code Main} is the composition
  * root and {@code nativeimage/} a build-time Feature: both stand outside the runtime arrows (the Feature's own
  * test checks it).
  */
@@ -44,6 +45,10 @@ class ArchitectureTest {
         "kube   ; " + US + "app|" + US + "cli|" + US + "local|" + CLIENT,
         // the command line: use cases and ports, never an adapter, never a fabric8 type (see cli/package-info)
         "cli    ; " + US + "kube.fabric8|io.fabric8",
+        // __train's stand-in API server: the other side of the wire, so nothing of the client side (README,
+        // Development); it answers with proc/'s scripts and may do I/O (it is a loopback server)
+        "training; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + US + "plan|" + US + "pod|"
+                + US + "output|io.fabric8",
     })
     void layer_doesNotReach(String layer, String forbidden) {
         Pattern reach = Pattern.compile("\\b(" + forbidden.replace(".", "\\.") + ")\\b");
@@ -57,7 +62,7 @@ class ArchitectureTest {
 
     /** The adapters are the only code that talks to the fabric8 client. */
     @ParameterizedTest(name = "only kube/fabric8/ uses the fabric8 client, not {0}")
-    @CsvSource({"app", "cli", "kube", "local", "output", "plan", "pod", "proc", "text", "failure"})
+    @CsvSource({"app", "cli", "kube", "local", "output", "plan", "pod", "proc", "text", "failure", "training"})
     void fabric8Client_onlyInTheAdapters(String layer) {
         Path dir = MAIN.resolve(layer);
         Path adapters = MAIN.resolve("kube/fabric8");
@@ -67,13 +72,21 @@ class ArchitectureTest {
         assertThat(hits).isEmpty();
     }
 
+    /** __train's stand-in server is the other side of the wire: only the command line (TrainCommand) starts it. */
+    @ParameterizedTest(name = "{0}/ does not reach training/")
+    @CsvSource({"app", "kube", "local", "output", "plan", "pod", "proc", "text", "failure"})
+    void training_onlyFromTheCommandLine(String layer) {
+        Pattern reach = Pattern.compile("\\b" + Pattern.quote(US + "training") + "\\b");
+        assertThat(sources(MAIN.resolve(layer)).flatMap(f -> matches(f, reach)).toList()).isEmpty();
+    }
+
     /** The arrows are only as good as the list of layers: a new top-level package must be placed in them. */
     @org.junit.jupiter.api.Test
     void everyPackage_isALayerThisTestKnows() throws IOException {
         try (Stream<Path> dirs = Files.list(MAIN)) {
             assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList())
                     .containsExactly("app", "cli", "failure", "kube", "local", "nativeimage", "output", "plan", "pod",
-                            "proc", "text");
+                            "proc", "text", "training");
         }
     }
 

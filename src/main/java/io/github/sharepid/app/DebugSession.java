@@ -98,12 +98,14 @@ public final class DebugSession {
     /** Reads the source, plans the copy (pure) and checks admission; nothing is created yet. */
     private Plan planCopy(Request request) {
         DebugSpec spec = request.spec();
+        // reads the namespace while we read the pod
+        AdmissionCheck admission = AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace);
         Pod source = ports.pods().get(namespace, request.pod());
         SourcePodCheck.requireCopyable(source);
         List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
         Set<String> rwo = claims.isEmpty() ? Set.of() : ports.lookups().readWriteOnceClaims(namespace, claims);
         Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), suffixes.get(), rwo));
-        AdmissionCheck.require(ports.lookups(), ports.pods(), namespace, spec.profile(), plan.copy());
+        admission.require(spec.profile(), plan.copy());
         plan.notes().forEach(n -> progress.say("note: " + n));
         return plan;
     }
@@ -120,8 +122,9 @@ public final class DebugSession {
                 + " and files become visible to " + container + ")");
         CopyReaper reaper = new CopyReaper(ports.pods(), namespace, name, progress, explain);
         reaper.armOnSignal();
+        Pod created;
         try {
-            ports.pods().create(plan.copy());
+            created = ports.pods().create(plan.copy());
         } catch (RuntimeException e) {
             reaper.disarm(); // not ours: with --copy-to the name may be another pod's (409)
             throw e;
@@ -129,7 +132,7 @@ public final class DebugSession {
             reaper.createAnswered();
         }
         try {
-            ports.waits().awaitRunning(namespace, name, container, request.timeout(), progress::say);
+            ports.waits().awaitRunning(created, container, request.timeout(), progress::say);
         } catch (RuntimeException e) {
             throw reaper.reapAfter(e, "the copy did not start");
         }

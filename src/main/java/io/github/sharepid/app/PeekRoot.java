@@ -5,16 +5,19 @@ import io.github.sharepid.kube.Exec;
 import io.github.sharepid.local.LocalTree;
 import io.github.sharepid.proc.DirListing;
 import io.github.sharepid.proc.PeekScript;
+import io.github.sharepid.proc.ProcessInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code peek-root}: reads another container's filesystem through {@code /proc/PID/root}. A file streams
  * byte for byte to stdout, a directory comes back as a listing, and with {@code --to} either is copied home.
- * One exec round trip (two with a container instead of a PID, to find its main process).
+ * One exec, sent together with the GET of the pod (two with a container instead of a PID: the process
+ * table names the container's main process).
  */
 public final class PeekRoot {
     private final ProcessTable table;
@@ -47,22 +50,55 @@ public final class PeekRoot {
     public record Result(String resolvedPath, List<DirListing.Entry> listing) {
     }
 
-    /** Reads {@code request.path()}; a file's bytes go to {@code stdout} unless copied. */
+    /**
+     * Reads {@code request.path()}; a file's bytes go to {@code stdout} unless copied. With a PID the exec goes
+     * out together with the GET of the pod, its output held back until the pod is judged; with a container the
+     * process table (read while the pod is) names the main process, then its root is read.
+     */
     public Result read(Request request, OutputStream stdout) {
-        ToolTarget target = table.target(request.pod(), request.execContainer());
-        long pid = request.pid() != null ? request.pid() : table.mainPid(target, request.container());
-        PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget());
-        int code = exec.exec(target.namespace(), target.name(), target.execContainer(),
-                PeekScript.argv(pid, request.path(), request.localTarget() != null), null, transfer.stream(),
-                transfer.stderr());
-        if (code != 0) {
-            transfer.abort();
-            throw failure(code, transfer.stderrText(), target, pid, request.path());
+        TargetLookup lookup = table.start(request.pod(), request.execContainer());
+        Peek peek = request.pid() != null ? peekPid(lookup, request, stdout) : peekMainProcess(lookup, request, stdout);
+        if (peek.code() != 0) {
+            peek.transfer().abort();
+            throw failure(peek.code(), peek.transfer().stderrText(), peek.target(), peek.pid(), request.path());
         }
         try {
-            return transfer.finish(progress);
+            return peek.transfer().finish(progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One read of a root: the pod it was judged against, the process, where the bytes went, the exit code. */
+    private record Peek(ToolTarget target, long pid, PeekTransfer transfer, int code) {
+    }
+
+    private Peek peekPid(TargetLookup lookup, Request request, OutputStream stdout) {
+        TargetLookup.Judged<Peek> run = lookup.withFirstExec(container -> peek(lookup.namespace(), lookup.name(),
+                container, request.pid(), request, stdout, lookup.approves(container)));
+        return new Peek(run.target(), request.pid(), run.result().transfer(), run.result().code());
+    }
+
+    private Peek peekMainProcess(TargetLookup lookup, Request request, OutputStream stdout) {
+        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(lookup);
+        ToolTarget target = read.target();
+        int pid = ProcessTable.mainPid(read.result(), target, request.container());
+        Peek peek = peek(target.namespace(), target.name(), target.execContainer(), pid, request, stdout, null);
+        return new Peek(target, pid, peek.transfer(), peek.code());
+    }
+
+    /** {@code verdict}: null when the pod is judged already, else what holds the output back until it is. */
+    private Peek peek(String namespace, String pod, String execContainer, long pid, Request request,
+                      OutputStream stdout, CompletableFuture<Boolean> verdict) {
+        PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget());
+        OutputStream out = verdict == null ? transfer.stream() : new HeldOutput(transfer.stream(), verdict);
+        try {
+            int code = exec.exec(namespace, pod, execContainer,
+                    PeekScript.argv(pid, request.path(), request.localTarget() != null), null, out, transfer.stderr());
+            return new Peek(null, pid, transfer, code);
+        } catch (RuntimeException e) {
+            transfer.abort();
+            throw e;
         }
     }
 

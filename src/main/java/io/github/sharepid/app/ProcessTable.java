@@ -27,9 +27,10 @@ public final class ProcessTable {
     public record Listing(ToolTarget target, List<ProcessInfo> processes) {
     }
 
+    /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
     public Listing list(String pod, String execContainer, String container) {
-        ToolTarget target = targets.resolve(pod, execContainer);
-        return new Listing(target, ContainerFilter.select(read(target), target.pod(), container));
+        TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod, execContainer));
+        return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container));
     }
 
     public ToolTarget target(String pod, String execContainer) {
@@ -38,17 +39,44 @@ public final class ProcessTable {
 
     /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
     public List<ProcessInfo> read(ToolTarget target) {
+        return attribute(readProc(target.namespace(), target.name(), target.execContainer()), target);
+    }
+
+    /**
+     * The pod and its process table, read at the same time ({@link TargetLookup}): one GET and one
+     * exec, the exec in the likely exec container (again in the right one if that was wrong).
+     */
+    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(TargetLookup lookup) {
+        TargetLookup.Judged<byte[]> read = lookup.withFirstExec(
+                container -> readProc(lookup.namespace(), lookup.name(), container));
+        return new TargetLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
+    }
+
+    /** The pod and its process table, read at the same time. */
+    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(String pod, String execContainer) {
+        return readWhileLooking(targets.start(pod, execContainer));
+    }
+
+    TargetLookup start(String pod, String execContainer) {
+        return targets.start(pod, execContainer);
+    }
+
+    /** The ps script's raw output from {@code container}: reading /proc has no side effects. */
+    private byte[] readProc(String namespace, String pod, String container) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = exec.exec(target.namespace(), target.name(), target.execContainer(), PsScript.argv(), null, out, err);
+        int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);
         if (code != 0 || out.size() == 0) {
             String why = err.toString(StandardCharsets.UTF_8).strip();
-            throw SharepidException.failure("reading /proc in container " + target.execContainer() + " of pod "
-                    + target.name() + " failed (exit " + code + ")"
-                    + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))
+            throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
+                    + " failed (exit " + code + ")" + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))
                     + "; the container needs sh and grep (busybox has them)");
         }
-        return Attribution.attribute(ProcParser.parse(out.toByteArray()), target.pod(), target.execContainer());
+        return out.toByteArray();
+    }
+
+    private static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
+        return Attribution.attribute(ProcParser.parse(raw), target.pod(), target.execContainer());
     }
 
     /**
@@ -56,7 +84,12 @@ public final class ProcessTable {
      * in the same container (the one the runtime started).
      */
     public int mainPid(ToolTarget target, String container) {
-        List<ProcessInfo> mine = ContainerFilter.select(read(target), target.pod(), container);
+        return mainPid(read(target), target, container);
+    }
+
+    /** The main process of {@code container} in a table read already. */
+    static int mainPid(List<ProcessInfo> table, ToolTarget target, String container) {
+        List<ProcessInfo> mine = ContainerFilter.select(table, target.pod(), container);
         Set<Integer> pids = mine.stream().map(ProcessInfo::pid).collect(Collectors.toSet());
         return mine.stream()
                 .filter(p -> !pids.contains(p.ppid()))

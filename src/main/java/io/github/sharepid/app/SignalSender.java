@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code signal}: sends a signal to processes of other containers. PIDs go in one exec; a selection
- * (container, command-line regex) reads the process table first and guards each chosen PID with its start
- * time, so a reused PID is never hit.
+ * {@code signal}: sends a signal to processes of other containers. PIDs go in one exec, once the pod has
+ * been read and judged; a selection (container, command-line regex) reads the process table first (while
+ * the pod is read) and guards each chosen PID with its start time, so a reused PID is never hit.
  */
 public final class SignalSender {
     private final ProcessTable table;
@@ -56,15 +56,19 @@ public final class SignalSender {
 
     public Report send(Request request) {
         request.pids().forEach(pid -> refusePid1(pid, request.force()));
-        ToolTarget target = table.target(request.pod(), request.execContainer());
-        List<SignalTarget> targets = request.pids().isEmpty() ? select(target, request)
-                : request.pids().stream().map(SignalTarget::pid).toList();
-        return deliver(target, request, targets);
+        if (!request.pids().isEmpty()) {
+            // signalling is no speculation: the pod is judged before the exec is sent
+            ToolTarget target = table.target(request.pod(), request.execContainer());
+            return deliver(target, request, request.pids().stream().map(SignalTarget::pid).toList());
+        }
+        // a selection reads the process table while the pod is read; the signal goes after the verdict
+        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod(), request.execContainer());
+        return deliver(read.target(), request, select(read.result(), read.target(), request));
     }
 
-    private List<SignalTarget> select(ToolTarget target, Request request) {
+    private List<SignalTarget> select(List<ProcessInfo> processes, ToolTarget target, Request request) {
         Pattern regex = request.match();
-        List<ProcessInfo> chosen = ContainerFilter.select(table.read(target), target.pod(), request.container()).stream()
+        List<ProcessInfo> chosen = ContainerFilter.select(processes, target.pod(), request.container()).stream()
                 .filter(p -> regex == null || regex.matcher(commandLine(p)).find())
                 .toList();
         if (chosen.isEmpty()) {

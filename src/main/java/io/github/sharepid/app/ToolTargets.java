@@ -23,9 +23,28 @@ public final class ToolTargets {
         this.namespace = namespace;
     }
 
-    /** {@code execContainerFlag}: the --exec-container the user gave, or null for the copy's debug container. */
+    String namespace() {
+        return namespace;
+    }
+
+    /**
+     * Reads the pod, then judges it: for an exec whose side effects must wait for the verdict (signal).
+     * {@code execContainerFlag}: the --exec-container the user gave, or null for the copy's debug container.
+     */
     public ToolTarget resolve(String name, String execContainerFlag) {
-        Pod pod = pods.get(namespace, name);
+        return judge(name, pods.get(namespace, name), execContainerFlag);
+    }
+
+    /** Starts the GET of pod {@code name} on a thread of its own, for an exec to run meanwhile ({@link TargetLookup}). */
+    TargetLookup start(String name, String execContainerFlag) {
+        return new TargetLookup(this, pods, namespace, name, execContainerFlag);
+    }
+
+    /**
+     * The verdict on {@code pod}: it must share its process namespace, and the container to run the tools
+     * in (the flag, else the copy's annotated debug container) must be running.
+     */
+    ToolTarget judge(String name, Pod pod, String execContainerFlag) {
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {
             throw SharepidException.failure("pod " + name + " in namespace " + namespace
                     + " does not share its process namespace; make a copy that does: kubectl sharepid debug "

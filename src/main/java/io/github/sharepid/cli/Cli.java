@@ -1,8 +1,7 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.app.ArchiveWarmUp;
 import io.github.sharepid.kube.KubeConnector;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -13,11 +12,11 @@ public final class Cli {
     }
 
     /**
-     * {@code warmUp}: what {@code __train} runs (the launcher's class-data archive); made only then, since the
-     * client paths it walks name fabric8 types.
+     * {@code trainingConnector}: how {@code __train} (the launcher's class-data archive) connects to its stand-in
+     * cluster, given that cluster's kubeconfig; called only then, since the connector names fabric8 types.
      */
-    public static CommandLine commandLine(Io io, KubeConnector connector, Supplier<ArchiveWarmUp> warmUp) {
-        CommandFactory factory = new CommandFactory(io, connector, warmUp);
+    public static CommandLine commandLine(Io io, KubeConnector connector, Function<String, KubeConnector> trainingConnector) {
+        CommandFactory factory = new CommandFactory(io, connector, trainingConnector);
         RootCommand root = factory.root();
         CommandLine cl = new CommandLine(RootCommand.class, factory);
         cl.setOut(io.out());

@@ -1,6 +1,5 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.app.ArchiveWarmUp;
 import io.github.sharepid.app.CopiesCatalogue;
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.app.PeekRoot;
@@ -10,7 +9,7 @@ import io.github.sharepid.app.SignalSender;
 import io.github.sharepid.app.ToolTargets;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.KubeContext;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -21,13 +20,13 @@ import picocli.CommandLine;
 final class CommandFactory implements CommandLine.IFactory {
     private final RootCommand root;
     private final Io io;
-    private final Supplier<ArchiveWarmUp> warmUp;
+    private final Function<String, KubeConnector> trainingConnector;
     private final Progress progress;
 
-    CommandFactory(Io io, KubeConnector connector, Supplier<ArchiveWarmUp> warmUp) {
+    CommandFactory(Io io, KubeConnector connector, Function<String, KubeConnector> trainingConnector) {
         this.root = new RootCommand(io, connector);
         this.io = io;
-        this.warmUp = warmUp;
+        this.trainingConnector = trainingConnector;
         this.progress = root::progress;
     }
 
@@ -59,7 +58,7 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == CompletionCommand.class) {
             return new CompletionCommand(io);
         } else if (cls == TrainCommand.class) {
-            return new TrainCommand(warmUp);
+            return new TrainCommand(trainingConnector);
         }
         return null;
     }

@@ -20,7 +20,7 @@ public final class Completion {
 
     /** Answers {@code __complete}; always returns 0. */
     public static int complete(Io io, KubeConnector connector, List<String> words) {
-        CommandLine cl = Cli.commandLine(io, connector, () -> {
+        CommandLine cl = Cli.commandLine(io, connector, kubeconfig -> {
             throw new IllegalStateException("completion never warms up the archive");
         });
         Completer completer = new Completer(cl.getCommandSpec());

@@ -12,7 +12,8 @@ import java.util.List;
 public interface Exec {
     /**
      * @param stdin  bytes for the command's stdin, or {@code null} for none
-     * @param stdout receives the command's stdout as it arrives (streamed, not buffered)
+     * @param stdout receives the command's stdout as it arrives (streamed, never held in memory here; a
+     *               buffered stream is flushed when the command ends, not after every frame)
      * @param stderr receives the command's stderr
      * @return the remote exit code
      * @throws io.github.sharepid.failure.SharepidException when the exec could not run or ended without a status

@@ -16,13 +16,12 @@ final class FakeWaits implements PodWaits {
     }
 
     @Override
-    public Pod awaitRunning(String namespace, String name, String container, Duration timeout,
-                            Consumer<String> progress) {
+    public Pod awaitRunning(Pod created, String container, Duration timeout, Consumer<String> progress) {
         if (startFailure != null) {
             throw startFailure;
         }
         progress.accept("container " + container + " started");
-        return pods.get(namespace, name);
+        return pods.get(created.getMetadata().getNamespace(), created.getMetadata().getName());
     }
 
     @Override

@@ -1,17 +1,16 @@
 package io.github.sharepid.cli;
 
-import io.github.sharepid.app.ArchiveWarmUp;
 import io.github.sharepid.kube.KubeConnector;
-import io.github.sharepid.kube.fabric8.Training;
+import io.github.sharepid.kube.fabric8.Fabric8Connector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Runs the whole command line in-process with captured streams, as a user would type it. */
 record CliRun(int exitCode, String stdout, String stderr) {
-    /** The real warm-up: __train must keep working against nothing. */
-    static final Supplier<ArchiveWarmUp> WARM_UP = () -> new ArchiveWarmUp(Training::exercise);
+    /** The real training connector: __train must keep working against its stand-in cluster. */
+    static final Function<String, KubeConnector> WARM_UP = Fabric8Connector::ofKubeconfig;
 
     static CliRun of(KubeConnector connector, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package io.github.sharepid.krew;
 
+import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
 import io.github.sharepid.kube.fabric8.Fabric8Executor;
 import io.github.sharepid.kube.fabric8.KubePodGateway;
 import io.github.sharepid.proc.Fixtures;
@@ -51,6 +53,7 @@ class FakeApiServerTest {
     static Path dir;
     private static Process server;
     private static int port;
+    private static final ChannelHttpClientFactory HTTP = new ChannelHttpClientFactory();
     private static KubernetesClient client;
 
     @BeforeAll
@@ -69,7 +72,7 @@ class FakeApiServerTest {
         Config config = Config.empty();
         config.setMasterUrl("http://127.0.0.1:" + port);
         config.setNamespace("default");
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(HTTP).build();
     }
 
     @AfterAll
@@ -88,7 +91,7 @@ class FakeApiServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = new Fabric8Executor(client).exec("fixtures-proc", "nginx", "shell", PsScript.argv(), null, out, err);
+        int code = new Fabric8Executor(client, HTTP).exec("fixtures-proc", "nginx", "shell", PsScript.argv(), null, out, err);
 
         assertThat(code).isZero();
         assertThat(out.toByteArray()).isEqualTo(Fixtures.bytes("docs-pod.bin"));
@@ -100,7 +103,7 @@ class FakeApiServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = new Fabric8Executor(client).exec("fixtures-proc", "nginx", "shell",
+        int code = new Fabric8Executor(client, HTTP).exec("fixtures-proc", "nginx", "shell",
                 PeekScript.argv(8, "/missing", false), null, out, err);
 
         assertThat(code).isEqualTo(1);
@@ -143,9 +146,9 @@ class FakeApiServerTest {
         Pod copy = new PodBuilder().withNewMetadata().withName("web-sharepid-watch").withNamespace("default")
                 .endMetadata().withNewSpec().withShareProcessNamespace(true)
                 .addNewContainer().withName("sharepid").withImage("busybox").endContainer().endSpec().build();
-        pods.create(copy);
+        Pod created = pods.create(copy);
 
-        Pod running = pods.awaitRunning("default", "web-sharepid-watch", "sharepid", Duration.ofSeconds(20), s -> { });
+        Pod running = pods.awaitRunning(created, "sharepid", Duration.ofSeconds(20), s -> { });
 
         assertThat(running.getStatus().getPhase()).isEqualTo("Running");
         assertThat(pods.delete("default", "web-sharepid-watch", 0L)).isTrue();

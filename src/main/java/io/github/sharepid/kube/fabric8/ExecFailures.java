@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.github.sharepid.failure.SharepidException;
 import java.util.Optional;
@@ -21,32 +22,74 @@ final class ExecFailures {
     private final String namespace;
     private final String pod;
     private final String container;
+    private final String operation;
+    private final String resource;
 
     ExecFailures(KubernetesClient client, String namespace, String pod, String container) {
+        this(client, namespace, pod, container, "exec in", "pods/exec");
+    }
+
+    private ExecFailures(KubernetesClient client, String namespace, String pod, String container, String operation,
+                         String resource) {
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
         this.container = container;
+        this.operation = operation;
+        this.resource = resource;
+    }
+
+    /** The same messages for an attach: {@code attach to pod/container}, {@code cannot create pods/attach}. */
+    static ExecFailures attach(KubernetesClient client, String namespace, String pod, String container) {
+        return new ExecFailures(client, namespace, pod, container, "attach to", "pods/attach");
     }
 
     /** {@code exec in pod/container}, the subject of every exec message. */
     String where() {
-        return "exec in " + pod + "/" + container;
+        return operation + " " + pod + "/" + container;
     }
 
-    RuntimeException translate(KubernetesClientException e) {
-        int code = upgradeStatus(e);
+    /**
+     * What to throw for an upgrade that failed with {@code cause}: a refused handshake (its HTTP status
+     * decides the message) or a connection error, left for {@link KubeErrors} to name.
+     */
+    RuntimeException translate(Throwable cause) {
+        int code = upgradeStatus(cause);
+        if (code == 0) {
+            return cause instanceof KubernetesClientException k ? k
+                    : new KubernetesClientException("cannot " + where() + ": " + cause.getMessage(), cause);
+        }
+        KubernetesClientException refused = cause instanceof KubernetesClientException k && k.getCode() == code ? k
+                : new KubernetesClientException("the API server refused " + where() + " (HTTP " + code + ")", cause, code,
+                        null, (HttpRequest) null);
         if (code == 403) {
             // a refused upgrade carries no Status, so this builds "cannot create pods/exec ..." itself
-            return ApiFailures.refused(e.getCode() == 403 ? e : new KubernetesClientException(e.getMessage(), 403, null),
-                    "create", "pods/exec", namespace, client.getConfiguration());
+            return ApiFailures.refused(refused, "create", resource, namespace, client.getConfiguration());
         }
-        boolean aboutTheTarget = code == 400 || code == 404 || code == 500
-                || code == 0 && String.valueOf(e.getMessage()).contains("container");
-        if (!aboutTheTarget) {
-            return e;
+        if (code != 400 && code != 404 && code != 500) {
+            return refused;
         }
-        return new SharepidException(SharepidException.FAILURE, "cannot " + where() + ": " + diagnose(code), e);
+        return new SharepidException(SharepidException.FAILURE, "cannot " + where() + ": " + diagnose(code), cause);
+    }
+
+    /** What to throw when an open session broke before its status arrived. */
+    RuntimeException lost(Throwable cause) {
+        if (cause instanceof KubernetesClientException k) {
+            return translate(k);
+        }
+        // A socket or TLS error mid-stream (e.g. "BUFFER_UNDERFLOW with EOF"): say what it means.
+        return new SharepidException(SharepidException.FAILURE, where() + (connectionError(cause)
+                ? ": the connection to the API server was lost (" + cause.getMessage() + ")"
+                : " failed: " + cause.getMessage()), cause);
+    }
+
+    private static boolean connectionError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String diagnose(int code) {
@@ -67,11 +110,11 @@ final class ExecFailures {
         if (status.filter(PodStates::isRunning).isEmpty()) {
             return "container " + container + " is not running (" + PodStates.summary(current, container) + ")";
         }
-        return "the API server answered " + code + " to the exec request";
+        return "the API server answered " + code + " to the " + operation.split(" ")[0] + " request";
     }
 
     /** The HTTP status of the refused websocket upgrade or request, 0 when there was none. */
-    private static int upgradeStatus(KubernetesClientException e) {
+    private static int upgradeStatus(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof WebSocketHandshakeException h && h.getResponse() != null) {
                 return h.getResponse().code();

@@ -1,5 +1,6 @@
 package io.github.sharepid.kube.fabric8;
 
+import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,6 +14,8 @@ import io.github.sharepid.kube.fabric8.connect.KubeconfigFiles;
 import io.github.sharepid.kube.fabric8.connect.KubeconfigSelection;
 import io.github.sharepid.kube.fabric8.connect.RequestLog;
 import io.github.sharepid.kube.fabric8.connect.ServerNameHttpClientFactory;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +27,7 @@ import java.util.function.UnaryOperator;
 public final class Fabric8Connector implements KubeConnector {
     private final UnaryOperator<String> env;
     private final LongSupplier nanoTime;
+    private final String kubeconfigText;
 
     public Fabric8Connector() {
         this(System::getenv);
@@ -36,26 +40,41 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** For tests: {@code nanoTime} is the clock that decides when a kubeconfig {@code tokenFile} is re-read. */
     Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime) {
+        this(env, nanoTime, null);
+    }
+
+    private Fabric8Connector(UnaryOperator<String> env, LongSupplier nanoTime, String kubeconfigText) {
         this.env = env;
         this.nanoTime = nanoTime;
+        this.kubeconfigText = kubeconfigText;
+    }
+
+    /**
+     * For the training run: {@code kubeconfig} (YAML, held in memory) stands in for every kubeconfig file, and the
+     * environment is empty, so neither the user's kubeconfig nor their proxy variables are ever read.
+     */
+    public static Fabric8Connector ofKubeconfig(String kubeconfig) {
+        return new Fabric8Connector(name -> null, System::nanoTime, kubeconfig);
     }
 
     @Override
     public KubeContext connect(ConnectionOptions options) {
         Config config = configFor(options);
         try {
-            KubernetesClientBuilder builder = new KubernetesClientBuilder();
             String serverName = config.getTlsServerName();
-            if (serverName != null && !serverName.isBlank()) {
-                builder.withHttpClientFactory(new ServerNameHttpClientFactory(serverName, config.getTlsVersions()));
+            boolean named = serverName != null && !serverName.isBlank();
+            ChannelHttpClientFactory http = named
+                    ? new ServerNameHttpClientFactory(serverName, config.getTlsVersions())
+                    : new ChannelHttpClientFactory();
+            if (named) {
                 config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
             }
-            builder.withConfig(config);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
             KubernetesClient client = builder.build();
-            return new Fabric8Context(client);
+            return new Fabric8Context(client, http);
         } catch (KubernetesClientException e) {
             throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
                     + config.getMasterUrl() + ": " + rootMessage(e), e);
@@ -66,8 +85,10 @@ public final class Fabric8Connector implements KubeConnector {
     Config configFor(ConnectionOptions options) {
         FlagOverrides.validate(options);
         KubeconfigFiles files = new KubeconfigFiles(env);
-        Config config = new KubeconfigSelection(files.load(options.kubeconfig()), options, nanoTime)
-                .toConfig(() -> files.describeSearch(options.kubeconfig()));
+        List<io.fabric8.kubernetes.api.model.Config> kubeconfigs = kubeconfigText != null
+                ? List.of(KubeConfigUtils.parseConfigFromString(kubeconfigText)) : files.load(options.kubeconfig());
+        Config config = new KubeconfigSelection(kubeconfigs, options, nanoTime)
+                .toConfig(() -> kubeconfigText != null ? "the training kubeconfig" : files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);
         return config;
     }

@@ -1,5 +1,6 @@
 package io.github.sharepid.kube.fabric8;
 
+import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Attach;
@@ -13,10 +14,18 @@ import io.github.sharepid.kube.Pods;
 public final class Fabric8Context implements KubeContext {
     private final KubernetesClient client;
     private final KubePodGateway gateway;
+    private final ChannelHttpClientFactory negotiation;
 
+    /** A client built elsewhere (tests): exec and attach speak v4.channel.k8s.io only. */
     public Fabric8Context(KubernetesClient client) {
+        this(client, null);
+    }
+
+    /** {@code negotiation}: the HTTP client factory {@code client} was built with, so exec and attach offer v5 too. */
+    public Fabric8Context(KubernetesClient client, ChannelHttpClientFactory negotiation) {
         this.client = client;
         this.gateway = new KubePodGateway(client);
+        this.negotiation = negotiation;
     }
 
     @Override
@@ -47,12 +56,12 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public Exec exec() {
-        return new Fabric8Executor(client);
+        return new Fabric8Executor(client, negotiation);
     }
 
     @Override
     public Attach attach() {
-        return new Fabric8Attacher(client);
+        return new Fabric8Attacher(client, negotiation);
     }
 
     @Override

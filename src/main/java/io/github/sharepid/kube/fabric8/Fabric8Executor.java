@@ -1,15 +1,11 @@
 package io.github.sharepid.kube.fabric8;
 
-import io.fabric8.kubernetes.api.model.Status;
+import io.github.sharepid.kube.fabric8.connect.FlagOverrides;
+import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import io.fabric8.kubernetes.client.dsl.TtyExecOutputErrorable;
 import io.github.sharepid.text.Durations;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Exec;
-import io.github.sharepid.kube.fabric8.connect.FlagOverrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,126 +16,133 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The real {@link Exec}: fabric8's exec over websocket ({@code v4.channel.k8s.io}). Each output
- * frame is written to the caller's stream before fabric8 asks the server for the next one, so a slow
- * reader slows the remote command down instead of filling memory. The exit code comes from the status
- * channel; a connection that ends without one is a failure, never a success.
+ * The real {@link Exec}: one exec websocket of our own ({@link ChannelDialer}, v5 or v4
+ * channel protocol) opened without any request before it. Output streams as it arrives, with
+ * back-pressure; the exit code comes from the status channel, and a connection that ends without a
+ * status is a failure, never a success.
  */
 public final class Fabric8Executor implements Exec {
+    /** How long to wait for the server's close once the status has arrived. */
+    private static final long CLOSE_AFTER_STATUS_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final KubernetesClient client;
+    private final ChannelDialer dialer;
     private final Duration idleLimit;
 
     /** Waits are bounded by the client's request timeout, if the user set one. */
-    public Fabric8Executor(KubernetesClient client) {
-        this(client, FlagOverrides.requestTimeout(client.getConfiguration()));
+    public Fabric8Executor(KubernetesClient client, ChannelHttpClientFactory negotiation) {
+        this(client, negotiation, FlagOverrides.requestTimeout(client.getConfiguration()));
     }
 
     /** {@code idleLimit}: how long the server may stay silent before the exec is abandoned; null: forever. */
-    Fabric8Executor(KubernetesClient client, Duration idleLimit) {
+    Fabric8Executor(KubernetesClient client, ChannelHttpClientFactory negotiation, Duration idleLimit) {
         this.client = client;
+        this.dialer = new ChannelDialer(client, negotiation);
         this.idleLimit = idleLimit;
     }
 
     /**
      * {@inheritDoc}
-     * <p>{@code stdin} is sent and flushed, but v4.channel.k8s.io (the newest protocol fabric8 7.8 speaks)
-     * has no way to close the remote stdin without ending the whole session: the command must not wait
-     * for end-of-file.
+     * <p>{@code stdin} is sent, then closed on a v5 server; a v4 server cannot close the remote stdin
+     * without ending the whole session, so there the command must not wait for end-of-file.
      */
     @Override
     public int exec(String namespace, String pod, String container, List<String> argv,
                     InputStream stdin, OutputStream stdout, OutputStream stderr) {
-        ExecSession session = new ExecSession();
         ExecFailures failures = new ExecFailures(client, namespace, pod, container);
-        ExecWatch watch;
+        ChannelSocket socket = new ChannelSocket(stdout, stderr, false);
         try {
-            ContainerResource target = client.pods().inNamespace(namespace).withName(pod).inContainer(container);
-            TtyExecOutputErrorable streams = stdin == null ? target : target.redirectingInput();
-            watch = streams.writingOutput(session.track(stdout)).writingError(session.track(stderr))
-                    .usingListener(session).exec(argv.toArray(String[]::new));
-        } catch (KubernetesClientException e) {
-            throw failures.translate(e);
+            dialer.open(dialer.execUri(namespace, pod, container, argv, stdin != null, false), socket);
+        } catch (ExecutionException e) {
+            throw failures.translate(e.getCause());
+        } catch (InterruptedException e) {
+            throw interrupted(failures, e);
         }
-        try (watch) {
-            session.opened(watch);
+        try {
             if (stdin != null) {
-                feed(watch, stdin, failures);
-                session.touch();
+                feed(socket, stdin, failures);
             }
-            return exitCode(watch, session, failures);
+            return exitCode(socket, failures);
+        } finally {
+            socket.close();
         }
     }
 
-    private static void feed(ExecWatch watch, InputStream stdin, ExecFailures failures) {
+    private static void feed(ChannelSocket socket, InputStream stdin, ExecFailures failures) {
         try {
-            OutputStream remote = watch.getInput();
-            stdin.transferTo(remote);
-            remote.flush();
+            byte[] buf = new byte[32 << 10];
+            int n;
+            while ((n = stdin.read(buf)) >= 0) {
+                socket.input().sendStdin(buf, 0, n);
+            }
+            socket.input().closeStdin();
+            socket.touch();
         } catch (IOException e) {
             throw new SharepidException(SharepidException.FAILURE, failures.where() + ": cannot send stdin: "
                     + e.getMessage(), e);
-        } catch (KubernetesClientException e) {
-            throw failures.translate(e);
         }
     }
 
-    private int exitCode(ExecWatch watch, ExecSession session, ExecFailures failures) {
-        Integer code;
+    private int exitCode(ChannelSocket socket, ExecFailures failures) {
+        ChannelSocket.Ending ending;
         try {
-            code = awaitExit(watch, session, failures);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof KubernetesClientException k) {
-                throw failures.translate(k);
-            }
-            // A socket or TLS error mid-stream (e.g. "BUFFER_UNDERFLOW with EOF"): say what it means.
-            throw new SharepidException(SharepidException.FAILURE, failures.where() + (connectionError(cause)
-                    ? ": the connection to the API server was lost (" + cause.getMessage() + ")"
-                    : " failed: " + cause.getMessage()), cause);
+            ending = awaitEnd(socket, failures);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SharepidException(SharepidException.FAILURE, "interrupted during " + failures.where(), e);
+            throw interrupted(failures, e);
+        } finally {
+            socket.flushOutput();
         }
-        if (session.writeFailure() != null) {
+        if (socket.writeFailure() != null) {
+            Exception cause = socket.writeFailure();
             throw new SharepidException(SharepidException.FAILURE, "writing the output of " + failures.where()
-                    + " failed: " + session.writeFailure().getMessage(), session.writeFailure());
+                    + " failed: " + cause.getMessage(), cause);
         }
-        if (code == null) {
+        byte[] status = socket.status();
+        if (status == null && ending.error() != null) {
+            throw failures.lost(ending.error());
+        }
+        if (status == null) {
             throw SharepidException.failure(failures.where() + " ended without an exit status (connection lost?)");
         }
-        if (code < 0) {
-            Status status = session.status();
-            throw SharepidException.failure(failures.where() + " failed: "
-                    + (status == null || status.getMessage() == null ? "unreadable exit status" : status.getMessage()));
+        ExecStatus result = ExecStatus.parse(status, client.getKubernetesSerialization());
+        if (result.exitCode() == null) {
+            throw SharepidException.failure(failures.where() + " failed: " + result.message());
         }
-        return code;
+        return result.exitCode();
     }
 
-    private static boolean connectionError(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Integer awaitExit(ExecWatch watch, ExecSession session, ExecFailures failures)
-            throws ExecutionException, InterruptedException {
-        if (idleLimit == null) {
-            return watch.exitCode().get();
-        }
+    /**
+     * Until the server closes the connection (after the status, normally), the status has been followed by
+     * a second of silence, or the server has been silent for longer than the idle limit.
+     */
+    private ChannelSocket.Ending awaitEnd(ChannelSocket socket, ExecFailures failures) throws InterruptedException {
         while (true) {
-            long left = idleLimit.toNanos() - (System.nanoTime() - session.lastActivityNanos());
-            if (left <= 0) {
+            long sinceActivity = System.nanoTime() - socket.lastActivityNanos();
+            long wait = TimeUnit.MILLISECONDS.toNanos(200);
+            if (socket.statusSeen()) {
+                wait = CLOSE_AFTER_STATUS_NANOS - sinceActivity;
+            } else if (idleLimit != null) {
+                wait = Math.min(wait, idleLimit.toNanos() - sinceActivity);
+            }
+            if (wait <= 0 && socket.statusSeen()) {
+                return new ChannelSocket.Ending(1000, "status received", null);
+            }
+            if (wait <= 0) {
                 throw SharepidException.failure(failures.where() + ": no data from the server for "
                         + Durations.format(idleLimit) + " (--request-timeout)");
             }
             try {
-                return watch.exitCode().get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException stillSilent) {
-                // loop: output may have arrived meanwhile and moved the idle deadline
+                return socket.ended().get(wait, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException stillOpen) {
+                // loop: output may have arrived meanwhile and moved the deadlines
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the session's end is never completed exceptionally", e);
             }
         }
+    }
+
+    private static SharepidException interrupted(ExecFailures failures, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new SharepidException(SharepidException.FAILURE, "interrupted during " + failures.where(), e);
     }
 }

@@ -83,9 +83,11 @@ public final class KubePodGateway implements Pods, PodWaits {
     }
 
     @Override
-    public Pod awaitRunning(String namespace, String name, String container, Duration timeout, Consumer<String> progress) {
+    public Pod awaitRunning(Pod created, String container, Duration timeout, Consumer<String> progress) {
+        String namespace = namespaceOf(created);
+        String name = created.getMetadata().getName();
         return watch.await(namespace, name, timeout,
-                new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)));
+                new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)), created);
     }
 
     @Override

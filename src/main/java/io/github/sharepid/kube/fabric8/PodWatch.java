@@ -16,7 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows one pod with a watch (no polling), starting at the resourceVersion of a get, and hands every
+ * Follows one pod with a watch (no polling), starting at the resourceVersion of a get (or of a state the caller
+ * already has, such as the create's answer), and hands every
  * state to a {@link PodJudge} until it decides, the pod goes away or the time is up. The watch is closed on
  * every path. fabric8 reconnects dropped watches itself; when it gives up (a {@link WatcherException})
  * the wait ends with an error, except for 410 Gone, after which it starts over from a fresh get.
@@ -42,9 +43,21 @@ final class PodWatch {
     }
 
     <T> T await(String namespace, String name, Duration timeout, PodJudge<T> judge) {
+        return await(namespace, name, timeout, judge, null);
+    }
+
+    /**
+     * As {@link #await(String, String, Duration, PodJudge)}, but the first round starts from {@code known} (a state
+     * just returned by the server, e.g. by the create) instead of a GET; later rounds (after 410 Gone) start
+     * from a fresh GET.
+     */
+    <T> T await(String namespace, String name, Duration timeout, PodJudge<T> judge, Pod known) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Pod pod = known;
         while (true) {
-            Pod pod = get(namespace, name);
+            if (pod == null) {
+                pod = get(namespace, name);
+            }
             if (pod == null) {
                 return judge.gone();
             }
@@ -59,6 +72,7 @@ final class PodWatch {
             if (System.nanoTime() - deadline >= 0) {
                 return judge.timedOut(pod);
             }
+            pod = null;
         }
     }
 

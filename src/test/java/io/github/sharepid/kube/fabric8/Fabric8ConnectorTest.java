@@ -56,6 +56,33 @@ class Fabric8ConnectorTest {
     }
 
     @Test
+    void everyConnection_speaksHttp11() {
+        env.put("KUBECONFIG", first.toString());
+
+        assertThat(configFor(KubeOptions.defaults()).isHttp2Disable()).isTrue();
+    }
+
+    @Test
+    void watches_areStreamedGetsNotWebsockets() {
+        env.put("KUBECONFIG", first.toString());
+
+        assertThat(configFor(KubeOptions.defaults()).isOnlyHttpWatches()).isTrue();
+    }
+
+    @Test
+    void kubeconfigText_standsInForTheKubeconfigFiles() {
+        env.put("KUBECONFIG", first.toString());
+        String text = KubeconfigText.of("beta", KubeconfigText.context("beta", "beta-cluster", "beta-user", "team-b"),
+                KubeconfigText.cluster("beta-cluster", "https://beta.example:6443"),
+                KubeconfigText.tokenUser("beta-user", "beta-token"));
+
+        Config config = Fabric8Connector.ofKubeconfig(text).configFor(KubeOptions.defaults().build());
+
+        assertThat(config.getMasterUrl()).isEqualTo("https://beta.example:6443/");
+        assertThat(config.getNamespace()).isEqualTo("team-b");
+    }
+
+    @Test
     void contextFlag_findsAContextDefinedOnlyInTheSecondFile() {
         env.put("KUBECONFIG", first + File.pathSeparator + dir.resolve("missing.yaml") + File.pathSeparator + second);
 

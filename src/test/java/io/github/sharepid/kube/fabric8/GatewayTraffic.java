@@ -62,7 +62,7 @@ public final class GatewayTraffic {
         CompletableFuture<Void> start = CompletableFuture.runAsync(
                 () -> client.pods().inNamespace(NS).resource(running).updateStatus(),
                 CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
-        gateway.awaitRunning(NS, NAME, DEBUG, Duration.ofSeconds(20), line -> { });
+        gateway.awaitRunning(gateway.get(NS, NAME), DEBUG, Duration.ofSeconds(20), line -> { });
         start.join();
     }
 

@@ -50,7 +50,6 @@ class KubePodGatewayFailFastTest {
     void gateway() {
         watches = new WatchSpy(client);
         gateway = new KubePodGateway(client, watches);
-        server.expect().get().withPath(podPath()).andReturn(200, state("1", "Pending", null)).always();
         server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(
                 event("Failed", "Error: it broke", "2024-05-01T10:00:09Z"),
                 event("Scheduled", "Successfully assigned ns/copy to node-1", "2024-05-01T10:00:01Z")).build())
@@ -116,7 +115,8 @@ class KubePodGatewayFailFastTest {
     }
 
     private void assertFailsWith(String message) {
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, Duration.ofSeconds(20), progress::add))
+        assertThatThrownBy(() -> gateway.awaitRunning(state("1", "Pending", null), DEBUG, Duration.ofSeconds(20),
+                progress::add))
                 .isInstanceOf(SharepidException.class)
                 .hasMessage(message)
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.FAILURE);

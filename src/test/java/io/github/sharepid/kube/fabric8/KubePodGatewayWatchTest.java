@@ -51,7 +51,7 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_reportsEachStageOnceAndReturnsTheRunningPod() {
-        givenGet(state("1", "Pending", null));
+        Pod created = state("1", "Pending", null);
         Pod creating = state("4", "Pending", "node-1", waiting("app", "ContainerCreating", null),
                 waiting(DEBUG, "ContainerCreating", null));
         givenWatch("1",
@@ -61,7 +61,7 @@ class KubePodGatewayWatchTest {
                 creating, creating,
                 state("5", "Running", "node-1", running("app"), running(DEBUG)));
 
-        Pod pod = gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add);
+        Pod pod = gateway.awaitRunning(created, DEBUG, LONG, progress::add);
 
         assertThat(pod.getMetadata().getResourceVersion()).isEqualTo("5");
         assertThat(progress).containsExactly("scheduled on node node-1", "init container 1/2: setup",
@@ -71,9 +71,9 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_podAlreadyRunning_returnsWithoutWatching() {
-        givenGet(state("7", "Running", "node-1", running("app"), running(DEBUG)));
+        Pod created = state("7", "Running", "node-1", running("app"), running(DEBUG));
 
-        Pod pod = gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add);
+        Pod pod = gateway.awaitRunning(created, DEBUG, LONG, progress::add);
 
         assertThat(pod.getMetadata().getResourceVersion()).isEqualTo("7");
         assertThat(progress).containsExactly("scheduled on node node-1", "container debug started");
@@ -82,21 +82,21 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_appContainerCrashing_stillReturnsOnceDebugRuns() {
-        givenGet(state("1", "Pending", "node-1"));
+        Pod created = state("1", "Pending", "node-1");
         givenWatch("1", state("2", "Running", "node-1", waiting("app", "CrashLoopBackOff", "back-off 10s"),
                 running(DEBUG)));
 
-        assertThat(gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add).getMetadata().getResourceVersion())
+        assertThat(gateway.awaitRunning(created, DEBUG, LONG, progress::add).getMetadata().getResourceVersion())
                 .isEqualTo("2");
     }
 
     @Test
     void awaitRunning_watchClosedByTheServer_continuesFromTheLastResourceVersion() {
-        givenGet(state("1", "Pending", null));
+        Pod created = state("1", "Pending", null);
         givenWatch("1", state("2", "Pending", "node-1"));
         givenWatch("2", state("3", "Running", "node-1", running("app"), running(DEBUG)));
 
-        Pod pod = gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add);
+        Pod pod = gateway.awaitRunning(created, DEBUG, LONG, progress::add);
 
         assertThat(pod.getMetadata().getResourceVersion()).isEqualTo("3");
         assertThat(watches.opened).as("fabric8 reconnected by itself").hasValue(1);
@@ -104,7 +104,7 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_resourceVersionExpired_startsOverFromAFreshGet() {
-        server.expect().get().withPath(podPath()).andReturn(200, state("1", "Pending", null)).once();
+        Pod created = state("1", "Pending", null);
         server.expect().get().withPath(podPath()).andReturn(200, state("9", "Pending", "node-1")).once();
         server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
                 .waitFor(20).andEmit(new WatchEvent(new StatusBuilder().withCode(410).withReason("Expired")
@@ -112,7 +112,7 @@ class KubePodGatewayWatchTest {
                 .done().once();
         givenWatch("9", state("10", "Running", "node-1", running("app"), running(DEBUG)));
 
-        Pod pod = gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add);
+        Pod pod = gateway.awaitRunning(created, DEBUG, LONG, progress::add);
 
         assertThat(pod.getMetadata().getResourceVersion()).isEqualTo("10");
         assertThat(watches.opened).hasValue(2);
@@ -121,12 +121,12 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_watchFailsForGood_endsWithTheWatchError() {
-        givenGet(state("1", "Pending", null));
+        Pod created = state("1", "Pending", null);
         server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
                 .waitFor(20).andEmit("{\"type\":\"MODIFIED\",\"object\":{\"kind\":\"Pod\",\"metadata\":[]}}")
                 .done().once();
 
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add))
+        assertThatThrownBy(() -> gateway.awaitRunning(created, DEBUG, LONG, progress::add))
                 .isInstanceOf(SharepidException.class)
                 .hasMessageStartingWith("watching pod \"copy\" failed: ");
         assertThat(watches.closed).hasValue(1);
@@ -134,22 +134,22 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_podDeletedWhileWaiting_fails() {
-        givenGet(state("1", "Pending", null));
+        Pod created = state("1", "Pending", null);
         server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
                 .waitFor(20).andEmit(new WatchEvent(state("2", "Pending", null), "DELETED")).done().once();
 
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add))
+        assertThatThrownBy(() -> gateway.awaitRunning(created, DEBUG, LONG, progress::add))
                 .hasMessage("pod copy was deleted while waiting for it to start");
         assertThat(watches.closed).hasValue(1);
     }
 
     @Test
     void awaitRunning_timeout_failsWithTheLastStateAndEvents() {
-        givenGet(state("1", "Pending", "node-1", waiting(DEBUG, "ContainerCreating", null)));
+        Pod created = state("1", "Pending", "node-1", waiting(DEBUG, "ContainerCreating", null));
         givenWatch("1", state("2", "Pending", "node-1", waiting(DEBUG, "ContainerCreating", null)));
         givenEvents(event("Pulling", "Pulling image \"busybox:1.36\"", "2024-05-01T10:00:01Z"));
 
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, Duration.ofMillis(700), progress::add))
+        assertThatThrownBy(() -> gateway.awaitRunning(created, DEBUG, Duration.ofMillis(700), progress::add))
                 .isInstanceOf(SharepidException.class)
                 .hasMessage("pod copy not running after 700ms: Pending, container debug waiting: ContainerCreating"
                         + "; events: Pulling: Pulling image \"busybox:1.36\"");
@@ -157,14 +157,26 @@ class KubePodGatewayWatchTest {
     }
 
     @Test
-    void awaitRunning_missingPod_failsAsDeleted() {
-        assertThatThrownBy(() -> gateway.awaitRunning(NS, NAME, DEBUG, LONG, progress::add))
+    void awaitRunning_expiredAndThenMissing_failsAsDeleted() {
+        server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
+                .waitFor(20).andEmit(new WatchEvent(new StatusBuilder().withCode(410).withReason("Expired")
+                        .withMessage("too old resource version: 1 (9)").build(), "ERROR"))
+                .done().once();
+
+        assertThatThrownBy(() -> gateway.awaitRunning(state("1", "Pending", null), DEBUG, LONG, progress::add))
                 .hasMessage("pod copy was deleted while waiting for it to start");
     }
 
-    private void givenGet(Pod pod) {
-        server.expect().get().withPath(podPath()).andReturn(200, pod).always();
+    @Test
+    void awaitRunning_fromTheCreatedPod_watchesFromItsVersionWithoutAGet() throws InterruptedException {
+        givenWatch("1", state("2", "Running", "node-1", running("app"), running(DEBUG)));
+
+        gateway.awaitRunning(state("1", "Pending", null), DEBUG, LONG, progress::add);
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.takeRequest().getPath()).isEqualTo(watchPath("1"));
     }
+
 
     private void givenWatch(String fromVersion, Pod... states) {
         var session = server.expect().withPath(watchPath(fromVersion)).andUpgradeToWebSocket().open();

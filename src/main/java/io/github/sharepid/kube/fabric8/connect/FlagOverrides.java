@@ -60,6 +60,14 @@ public final class FlagOverrides {
         // one attempt per request, as kubectl: a retried POST could create twice, and a refused
         // connection should fail now rather than after ~20 s of back-off
         config.setRequestRetryBackoffLimit(0);
+        // HTTP/1.1, not HTTP/2: a one-second process gains nothing from h2 (measured: ps and debug as fast, with
+        // both archived; bench/README.md, "HTTP/1.1"), exec/attach/watch websockets are HTTP/1.1 anyway, and the
+        // launcher's training run can then put the whole HTTP path into the class-data archive
+        config.setHttp2Disable(Boolean.TRUE);
+        // watches as kubectl makes them, a streamed GET, not a websocket: the GET reuses the kept-alive connection
+        // of the request before it (debug's create), where a websocket always opens a new one with its own TLS
+        // handshake (debug --attach=false: -13 % wall, -14 % CPU; bench/README.md, "HTTP watches")
+        config.setOnlyHttpWatches(true);
         applyProxyEnv(config, env);
     }
 

@@ -1,7 +1,6 @@
 package io.github.sharepid.kube.fabric8.connect;
 
 import io.fabric8.kubernetes.client.http.TlsVersion;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +14,10 @@ import javax.net.ssl.SSLParameters;
  * {@link SSLParameters#setServerNames} only when the URL's host is an IP address (for a host name it always
  * sends and verifies that name), and its trust manager then checks the certificate against the SNI name
  * first, the IP address second; so this works, with public API only, for IP-address servers, which
- * {@link #honours} tells. fabric8's own builder ignores the setting.
+ * {@link #honours} tells. fabric8's own builder ignores the setting. It extends the exec channel's factory:
+ * a client has one factory, and websockets must negotiate with a server name too.
  */
-public final class ServerNameHttpClientFactory extends JdkHttpClientFactory {
+public final class ServerNameHttpClientFactory extends ChannelHttpClientFactory {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final String serverName;

@@ -1,0 +1,33 @@
+package io.github.sharepid.kube.fabric8;
+
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.pod.Containers;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The v4 fallback of a piped attach: once we closed the stream, the shell's last output exists only in
+ * the container's log. Waits for the container to terminate, then copies the log past the bytes the
+ * session already delivered.
+ */
+final class ContainerLogTail {
+    private ContainerLogTail() {
+    }
+
+    static void copy(PodResource resource, String container, long skip, OutputStream stdout) {
+        resource.waitUntilCondition(p -> p == null || Containers.status(p, container)
+                .map(c -> c.getState() != null && c.getState().getTerminated() != null).orElse(false),
+                30, TimeUnit.SECONDS);
+        try (InputStream log = resource.inContainer(container).getLogInputStream()) {
+            log.skipNBytes(skip);
+            log.transferTo(stdout);
+            stdout.flush();
+        } catch (IOException e) {
+            throw new SharepidException(SharepidException.FAILURE,
+                    "could not read the rest of the session's output from the container log: " + e.getMessage(), e);
+        }
+    }
+}
