@@ -66,7 +66,7 @@ public final class ProcessTable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);
-        if (code != 0 || out.size() == 0) {
+        if (out.size() == 0 || !PsScript.completed(code, out.toByteArray())) {
             String why = err.toString(StandardCharsets.UTF_8).strip();
             throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
                     + " failed (exit " + code + ")" + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))

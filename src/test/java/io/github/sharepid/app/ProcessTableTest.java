@@ -55,6 +55,23 @@ class ProcessTableTest {
                         + " sh: grep: not found; the container needs sh and grep (busybox has them)");
     }
 
+    /** A process that ended between the script's glob and grep's read: grep says so and exits 2. */
+    @Test
+    void list_aProcessVanishedMidScan_isStillAListing() {
+        exec.answer(PsReply.nginxCopy().bytes(), "grep: 31/cmdline: No such file or directory\n", 2);
+
+        assertThat(table.list("web-1-sharepid-abcde", null, null).processes())
+                .extracting(ProcessInfo::pid).containsExactly(1, 8, 9, 14);
+    }
+
+    @Test
+    void list_exit2WithoutTheListing_isAFailure() {
+        exec.answer("self:99\0".getBytes(java.nio.charset.StandardCharsets.UTF_8), "grep: uptime: Permission denied\n", 2);
+
+        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, null))
+                .hasMessageStartingWith("reading /proc in container sharepid of pod web-1-sharepid-abcde failed (exit 2)");
+    }
+
     @Test
     void mainPid_isTheContainersProcessWhoseParentIsOutsideIt() {
         exec.answer(PsReply.nginxCopy().bytes());
