@@ -33,13 +33,29 @@ public final class RequestLog implements Interceptor {
 
     @Override
     public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-        LOG.debug("{} {} {} in {} ms", request.method(), describe(request), response.code(), millis(request));
+        String line = answered(request, response.code());
+        if (line != null) {
+            LOG.debug(line);
+        }
     }
 
     @Override
     public void afterConnectionFailure(HttpRequest request, Throwable failure) {
-        LOG.debug("{} {} failed after {} ms: {}", request.method(), describe(request), millis(request),
-                failure.getClass().getSimpleName());
+        Long ms = millis(request);
+        if (ms != null) {
+            LOG.debug("{} {} failed after {} ms: {}", request.method(), describe(request), ms,
+                    failure.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The line for a request's answer, or null when this request was logged already: fabric8 calls
+     * {@code after} again for a refused websocket upgrade (once per listener it tells), and -v promises one
+     * line per API call.
+     */
+    String answered(HttpRequest request, int code) {
+        Long ms = millis(request);
+        return ms == null ? null : request.method() + " " + describe(request) + " " + code + " in " + ms + " ms";
     }
 
     /** The request id changes between before() and after() (the builder makes a new request): use its line. */
@@ -55,8 +71,9 @@ public final class RequestLog implements Interceptor {
         return uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath() + (watch ? " (watch)" : "");
     }
 
-    private long millis(HttpRequest request) {
+    /** Milliseconds since {@link #before}, or null when no request of this line is outstanding. */
+    private Long millis(HttpRequest request) {
         Long t = started.remove(key(request));
-        return t == null ? -1 : (System.nanoTime() - t) / 1_000_000;
+        return t == null ? null : (System.nanoTime() - t) / 1_000_000;
     }
 }

@@ -27,4 +27,18 @@ class RequestLogTest {
                 .isEqualTo("https://k:6443/api/v1/namespaces/web/pods (watch)");
         assertThat(RequestLog.describe(get("https://k:6443/api/v1/pods?labelSelector=x"))).isEqualTo("https://k:6443/api/v1/pods");
     }
+
+    /** A refused exec upgrade reached after() five times for one request: one line per API call. */
+    @Test
+    void oneRequest_isOneLine_howeverOftenItsAnswerIsReported() {
+        RequestLog log = new RequestLog();
+        HttpRequest exec = get("https://k:6443/api/v1/namespaces/web/pods/p/exec?command=ps");
+
+        log.before(null, exec, null);
+
+        assertThat(log.answered(exec, 400)).matches("GET https://k:6443/api/v1/namespaces/web/pods/p/exec 400 in \\d+ ms");
+        assertThat(log.answered(exec, 400)).isNull();
+        log.before(null, exec, null);
+        assertThat(log.answered(exec, 101)).as("a second request of the same line is logged again").isNotNull();
+    }
 }
