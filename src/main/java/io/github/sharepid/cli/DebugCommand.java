@@ -2,10 +2,13 @@ package io.github.sharepid.cli;
 
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.local.CustomContainerFile;
+import io.github.sharepid.plan.AppContainers;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
 import io.github.sharepid.text.Durations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
             "  kubectl sharepid debug web-1",
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",
+            "  kubectl sharepid debug web-1 --profile netadmin --custom limits.yaml --keep-readiness",
             "  COPY=$(kubectl sharepid debug web-1 --attach=false)",
             "  printf 'ps\\nexit\\n' | kubectl sharepid debug web-1 --rm"})
 public class DebugCommand implements Callable<Integer> {
@@ -42,7 +46,7 @@ public class DebugCommand implements Callable<Integer> {
     String image;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "general",
-            description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin (default: ${DEFAULT-VALUE}).")
+            description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin, netadmin (adds NET_ADMIN and NET_RAW) (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--copy-to", paramLabel = "NAME", description = "Name of the copy (default: POD-sharepid-XXXXX).")
@@ -53,6 +57,23 @@ public class DebugCommand implements Callable<Integer> {
 
     @Option(names = "--keep-annotations", description = "Keep the pod's annotations on the copy.")
     boolean keepAnnotations;
+
+    @Option(names = "--keep-liveness", description = "Keep the liveness probes of the copied containers (removed by default; the debug container never has one).")
+    boolean keepLiveness;
+
+    @Option(names = "--keep-readiness", description = "Keep the readiness probes of the copied containers.")
+    boolean keepReadiness;
+
+    @Option(names = "--keep-startup", description = "Keep the startup probes of the copied containers.")
+    boolean keepStartup;
+
+    @Option(names = "--keep-init-containers", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Keep the pod's init containers, sidecars included (default: true); =false drops them.")
+    boolean keepInitContainers;
+
+    @Option(names = "--custom", paramLabel = "FILE",
+            description = "A partial container in JSON or YAML (env, volumeMounts, resources, securityContext...) merged into the debug container after the profile, as kubectl debug --custom.")
+    String custom;
 
     @Option(names = "--same-node", description = "Schedule the copy on the pod's node.")
     boolean sameNode;
@@ -114,8 +135,10 @@ public class DebugCommand implements Callable<Integer> {
                     + "yourself (kubectl sharepid cleanup NAME)");
         }
         boolean tty = !attach || io.stdinIsTerminal();
+        AppContainers apps = new AppContainers(keepLiveness, keepReadiness, keepStartup, keepInitContainers, List.of());
         return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
-                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG));
+                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), apps,
+                custom == null ? null : CustomContainerFile.read(Path.of(custom)));
     }
 }

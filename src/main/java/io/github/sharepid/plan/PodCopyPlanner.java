@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -56,13 +57,14 @@ public final class PodCopyPlanner {
         CopiedContainers.requireImageTargets(have, spec.setImages(), spec.container(), podName);
 
         List<String> notes = new ArrayList<>(CopyMetadata.notes(source, spec));
+        ObjectMeta meta = CopyMetadata.build(source, spec, ctx);
         ProfileApplier.Applied profile = ProfileApplier.apply(spec.profile(), have);
         PodSpecBuilder copy = new PodSpecBuilder(have)
                 .withShareProcessNamespace(true)
                 .withRestartPolicy("Never")
                 .withEphemeralContainers((List<EphemeralContainer>) null)
-                .withInitContainers(CopiedContainers.initContainers(have.getInitContainers(), spec.setImages()))
-                .withContainers(CopiedContainers.containers(have.getContainers(), spec.setImages()))
+                .withInitContainers(initContainers(have, spec, profile))
+                .withContainers(CopiedContainers.containers(have.getContainers(), spec.setImages(), spec.apps()))
                 .addToContainers(debugContainer(spec, profile))
                 .withNodeName(nodeName(have, spec, ctx, notes));
         if (Boolean.TRUE.equals(have.getHostPID())) {
@@ -74,14 +76,20 @@ public final class PodCopyPlanner {
         Pod pod = new PodBuilder()
                 .withApiVersion(Objects.requireNonNullElse(source.getApiVersion(), "v1"))
                 .withKind(Objects.requireNonNullElse(source.getKind(), "Pod"))
-                .withMetadata(CopyMetadata.build(source, spec, ctx))
+                .withMetadata(meta)
                 .withSpec(copy.build())
                 .build();
         return new Plan(pod, notes);
     }
 
+    /** The source's init containers, unless dropped. */
+    private static List<Container> initContainers(PodSpec have, DebugSpec spec, ProfileApplier.Applied profile) {
+        return CopiedContainers.initContainers(have.getInitContainers(), spec.setImages(), spec.apps());
+    }
+
+    /** The debug shell: flags first, then the profile's securityContext, then {@code --custom} over both. */
     private static Container debugContainer(DebugSpec spec, ProfileApplier.Applied profile) {
-        return new ContainerBuilder()
+        return CustomContainer.merge(new ContainerBuilder()
                 .withName(spec.container())
                 .withImage(spec.image())
                 .withCommand(spec.command().isEmpty() ? DEFAULT_COMMAND : spec.command())
@@ -91,7 +99,7 @@ public final class PodCopyPlanner {
                 .withTty(spec.tty())
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withSecurityContext(profile.securityContext())
-                .build();
+                .build(), spec.custom());
     }
 
     /**

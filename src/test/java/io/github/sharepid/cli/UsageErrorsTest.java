@@ -19,6 +19,9 @@ class UsageErrorsTest {
             debug web --set-image nginx                  | --set-image
             debug web --env =x                           | --env
             debug web --timeout 2x                       | --timeout
+            debug web --custom /no/such/file.yaml        | --custom /no/such/file.yaml: no such file
+            debug web --keep-init-containers=maybe       | --keep-init-containers
+            debug web --profile netadmins                | valid: general, baseline, restricted, sysadmin, netadmin
             debug web --attach=false --rm                | --rm
             debug                                        | POD
             ps web -o xml                                | -o xml
