@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",
             "  kubectl sharepid debug web-1 --profile netadmin --custom limits.yaml --keep-readiness",
             "  COPY=$(kubectl sharepid debug web-1 --attach=false)",
+            "  kubectl sharepid debug crashing-1 --hold app      # app waits instead of crashing again",
             "  printf 'ps\\nexit\\n' | kubectl sharepid debug web-1 --rm"})
 public class DebugCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POD", description = "The pod to copy.")
@@ -74,6 +75,10 @@ public class DebugCommand implements Callable<Integer> {
     @Option(names = "--custom", paramLabel = "FILE",
             description = "A partial container in JSON or YAML (env, volumeMounts, resources, securityContext...) merged into the debug container after the profile, as kubectl debug --custom.")
     String custom;
+
+    @Option(names = "--hold", paramLabel = "CONTAINER",
+            description = "In the copy, CONTAINER keeps its image, env, mounts and user but only waits (for a container that crashes at start): ps shows it, peek-root reads its files, its command is printed to run by hand. Repeatable.")
+    List<String> hold = new ArrayList<>();
 
     @Option(names = "--same-node", description = "Schedule the copy on the pod's node.")
     boolean sameNode;
@@ -135,7 +140,9 @@ public class DebugCommand implements Callable<Integer> {
                     + "yourself (kubectl sharepid cleanup NAME)");
         }
         boolean tty = !attach || io.stdinIsTerminal();
-        AppContainers apps = new AppContainers(keepLiveness, keepReadiness, keepStartup, keepInitContainers, List.of());
+        hold.forEach(name -> SpecParsing.validateContainerName(name, "--hold"));
+        AppContainers apps = new AppContainers(keepLiveness, keepReadiness, keepStartup, keepInitContainers,
+                hold.stream().distinct().toList());
         return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
                 SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), apps,

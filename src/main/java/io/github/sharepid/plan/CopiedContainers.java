@@ -20,13 +20,17 @@ final class CopiedContainers {
 
     private CopiedContainers() {}
 
-    /** App containers: probes gone, image overridden, no container-level restart rules that would undo a crash. */
+    /**
+     * App containers: probes gone, image overridden, no container-level restart rules that would undo a crash;
+     * held ones waiting instead of running their command.
+     */
     static List<Container> containers(List<Container> source, Map<String, String> setImages, AppContainers apps) {
         return orEmpty(source).stream()
                 .map(c -> edit(c, setImages, apps)
                         .withRestartPolicy(null)
                         .withRestartPolicyRules((List<ContainerRestartRule>) null)
                         .build())
+                .map(c -> apps.hold().contains(c.getName()) ? HeldContainers.hold(c) : c)
                 .toList();
     }
 

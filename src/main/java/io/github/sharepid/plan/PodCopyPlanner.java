@@ -55,6 +55,7 @@ public final class PodCopyPlanner {
         String podName = source.getMetadata().getName();
         CopiedContainers.requireFreeName(have, spec.container(), podName);
         CopiedContainers.requireImageTargets(have, spec.setImages(), spec.container(), podName);
+        HeldContainers.requireHoldable(have, spec.apps().hold(), podName);
 
         List<String> notes = new ArrayList<>(CopyMetadata.notes(source, spec));
         ObjectMeta meta = CopyMetadata.build(source, spec, ctx);
@@ -67,6 +68,10 @@ public final class PodCopyPlanner {
                 .withContainers(CopiedContainers.containers(have.getContainers(), spec.setImages(), spec.apps()))
                 .addToContainers(debugContainer(spec, profile))
                 .withNodeName(nodeName(have, spec, ctx, notes));
+        if (!spec.apps().hold().isEmpty()) {
+            copy.addToVolumes(HeldContainers.volume());
+            notes.addAll(HeldContainers.notes(have, spec.apps().hold(), meta.getName(), meta.getNamespace()));
+        }
         if (Boolean.TRUE.equals(have.getHostPID())) {
             copy.withHostPID(null);
             notes.add("The copy of pod " + podName + " does not use the host's PID namespace (hostPID): a pod"
@@ -82,9 +87,14 @@ public final class PodCopyPlanner {
         return new Plan(pod, notes);
     }
 
-    /** The source's init containers, unless dropped. */
+    /** The source's init containers (unless dropped), after the one that gives held containers their busybox. */
     private static List<Container> initContainers(PodSpec have, DebugSpec spec, ProfileApplier.Applied profile) {
-        return CopiedContainers.initContainers(have.getInitContainers(), spec.setImages(), spec.apps());
+        List<Container> inits = new ArrayList<>();
+        if (!spec.apps().hold().isEmpty()) {
+            inits.add(HeldContainers.copier(spec.image(), profile.securityContext()));
+        }
+        inits.addAll(CopiedContainers.initContainers(have.getInitContainers(), spec.setImages(), spec.apps()));
+        return inits;
     }
 
     /** The debug shell: flags first, then the profile's securityContext, then {@code --custom} over both. */

@@ -21,6 +21,7 @@ class UsageErrorsTest {
             debug web --timeout 2x                       | --timeout
             debug web --custom /no/such/file.yaml        | --custom /no/such/file.yaml: no such file
             debug web --keep-init-containers=maybe       | --keep-init-containers
+            debug web --hold Bad_Name                    | --hold
             debug web --profile netadmins                | valid: general, baseline, restricted, sysadmin, netadmin
             debug web --attach=false --rm                | --rm
             debug                                        | POD
