@@ -43,6 +43,7 @@ class UsageErrorsTest {
             cleanup --all --older-than soon              | --older-than
             list -o wide                                 | -o wide
             completion fish                              | fish
+            completion bash --install                    | --install goes with kubectl
             nosuch                                       | nosuch
             ps web --no-such-flag                        | --no-such-flag
             --no-such-flag                               | --no-such-flag
