@@ -10,6 +10,7 @@ import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Plan;
 import io.github.sharepid.plan.PlanContext;
 import io.github.sharepid.plan.PodCopyPlanner;
+import io.github.sharepid.pod.Crashes;
 import io.github.sharepid.pod.SourcePodCheck;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,6 +103,9 @@ public final class DebugSession {
         AdmissionCheck admission = AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace);
         Pod source = ports.pods().get(namespace, request.pod());
         SourcePodCheck.requireCopyable(source);
+        if (spec.apps().hold().isEmpty()) {
+            Crashes.holdHint(source).ifPresent(hint -> progress.say("hint: " + hint));
+        }
         List<String> claims = spec.sameNode() ? List.of() : PodCopyPlanner.claimNames(source);
         Set<String> rwo = claims.isEmpty() ? Set.of() : ports.lookups().readWriteOnceClaims(namespace, claims);
         Plan plan = PodCopyPlanner.plan(source, spec, new PlanContext(Instant.now(), suffixes.get(), rwo));

@@ -1,5 +1,6 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.plan.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import picocli.CommandLine.Model.OptionSpec;
 final class Completer {
     /** Cobra's ShellCompDirectiveNoFileComp. */
     static final String NO_FILES = ":4";
+    /** Cobra's ShellCompDirectiveDefault: the shell completes file names. */
+    static final String FILES = ":0";
+    /** Flags whose value is a local file. */
+    private static final List<String> FILE_FLAGS = List.of("--custom");
 
     /** Names from the cluster; any failure must come back as an empty list, never an exception. */
     interface Lookups {
@@ -24,10 +29,14 @@ final class Completer {
         List<String> copies(String namespace);
 
         List<String> namespaces();
+
+        /** The app containers of pod {@code pod} (for {@code --hold}). */
+        List<String> appContainers(String namespace, String pod);
     }
 
     private static final Map<String, List<String>> FIXED_VALUES = Map.of(
-            "--profile", List.of("general", "baseline", "restricted", "sysadmin"),
+            "--profile", Profile.names(),
+            "--keep-init-containers", List.of("true", "false"),
             "-o", List.of("table", "wide", "json", "yaml"),
             "--output", List.of("table", "wide", "json", "yaml"),
             "--signal", List.of("HUP", "INT", "QUIT", "KILL", "USR1", "USR2", "TERM", "CONT", "STOP"),
@@ -48,18 +57,20 @@ final class Completer {
                 matching.add(c);
             }
         }
-        matching.add(NO_FILES);
+        String previous = typed.isEmpty() ? "" : typed.get(typed.size() - 1);
+        matching.add(FILE_FLAGS.contains(previous) ? FILES : NO_FILES);
         return matching;
     }
 
     /** What the typed words say: the command being completed, the namespace, how many arguments it has. */
-    private record Typed(CommandSpec cmd, String namespace, int positionals) {
+    private record Typed(CommandSpec cmd, String namespace, int positionals, String firstPositional) {
     }
 
     private Typed read(List<String> typed) {
         CommandSpec cmd = root;
         String namespace = null;
         int positionals = 0;
+        String first = null;
         for (int i = 0; i < typed.size(); i++) {
             String w = typed.get(i);
             OptionSpec opt = option(cmd, w);
@@ -73,17 +84,22 @@ final class Completer {
             } else if (!w.startsWith("-") && cmd == root && root.subcommands().containsKey(w)) {
                 cmd = root.subcommands().get(w).getCommandSpec();
             } else if (!w.startsWith("-")) {
+                first = positionals == 0 ? w : first;
                 positionals++;
             }
         }
-        return new Typed(cmd, namespace, positionals);
+        return new Typed(cmd, namespace, positionals, first);
     }
 
     private List<String> candidates(Typed t, List<String> typed, String partial, Supplier<Lookups> lookups) {
         String previous = typed.isEmpty() ? "" : typed.get(typed.size() - 1);
         OptionSpec prevOpt = option(t.cmd(), previous);
         if (prevOpt != null && takesValue(prevOpt) && !previous.contains("=")) {
-            return values(previous, t.namespace(), lookups);
+            return values(previous, t, lookups);
+        }
+        if (partial.startsWith("-") && partial.contains("=")) {
+            String flag = partial.substring(0, partial.indexOf('='));
+            return values(flag, t, lookups).stream().map(v -> flag + "=" + v).toList();
         }
         if (partial.startsWith("-")) {
             return flags(t.cmd());
@@ -129,9 +145,12 @@ final class Completer {
         return m.find() ? text.substring(0, m.start()) : text;
     }
 
-    private static List<String> values(String flag, String namespace, Supplier<Lookups> lookups) {
+    private static List<String> values(String flag, Typed t, Supplier<Lookups> lookups) {
         if (flag.equals("-n") || flag.equals("--namespace")) {
             return lookups.get().namespaces();
+        }
+        if (flag.equals("--hold") && t.firstPositional() != null) {
+            return lookups.get().appContainers(t.namespace(), t.firstPositional());
         }
         return FIXED_VALUES.getOrDefault(flag, List.of());
     }

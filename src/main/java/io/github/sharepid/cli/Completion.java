@@ -66,6 +66,12 @@ public final class Completion {
             return ask(k -> k.lookups().namespaceNames());
         }
 
+        @Override
+        public List<String> appContainers(String namespace, String pod) {
+            return ask(k -> k.pods().get(namespace == null ? k.namespace() : namespace, pod).getSpec().getContainers()
+                    .stream().map(c -> c.getName()).toList());
+        }
+
         private List<String> ask(Function<KubeContext, List<String>> lookup) {
             try (KubeContext k = connector.connect(options())) {
                 return lookup.apply(k);

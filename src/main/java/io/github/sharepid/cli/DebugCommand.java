@@ -2,10 +2,13 @@ package io.github.sharepid.cli;
 
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.local.CustomContainerFile;
+import io.github.sharepid.plan.AppContainers;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
 import io.github.sharepid.text.Durations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,9 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
             "  kubectl sharepid debug web-1",
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",
+            "  kubectl sharepid debug web-1 --profile netadmin --custom limits.yaml --keep-readiness",
             "  COPY=$(kubectl sharepid debug web-1 --attach=false)",
+            "  kubectl sharepid debug crashing-1 --hold app      # app waits instead of crashing again",
             "  printf 'ps\\nexit\\n' | kubectl sharepid debug web-1 --rm"})
 public class DebugCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POD", description = "The pod to copy.")
@@ -42,7 +47,7 @@ public class DebugCommand implements Callable<Integer> {
     String image;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "general",
-            description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin (default: ${DEFAULT-VALUE}).")
+            description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin, netadmin (adds NET_ADMIN and NET_RAW) (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--copy-to", paramLabel = "NAME", description = "Name of the copy (default: POD-sharepid-XXXXX).")
@@ -53,6 +58,27 @@ public class DebugCommand implements Callable<Integer> {
 
     @Option(names = "--keep-annotations", description = "Keep the pod's annotations on the copy.")
     boolean keepAnnotations;
+
+    @Option(names = "--keep-liveness", description = "Keep the liveness probes of the copied containers (removed by default; the debug container never has one).")
+    boolean keepLiveness;
+
+    @Option(names = "--keep-readiness", description = "Keep the readiness probes of the copied containers.")
+    boolean keepReadiness;
+
+    @Option(names = "--keep-startup", description = "Keep the startup probes of the copied containers.")
+    boolean keepStartup;
+
+    @Option(names = "--keep-init-containers", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Keep the pod's init containers, sidecars included (default: true); =false drops them.")
+    boolean keepInitContainers;
+
+    @Option(names = "--custom", paramLabel = "FILE",
+            description = "A partial container in JSON or YAML (env, volumeMounts, resources, securityContext...) merged into the debug container after the profile, as kubectl debug --custom.")
+    String custom;
+
+    @Option(names = "--hold", paramLabel = "CONTAINER",
+            description = "In the copy, CONTAINER keeps its image, env, mounts and user but only waits (for a container that crashes at start): ps shows it, peek-root reads its files, its command is printed to run by hand. Repeatable.")
+    List<String> hold = new ArrayList<>();
 
     @Option(names = "--same-node", description = "Schedule the copy on the pod's node.")
     boolean sameNode;
@@ -114,8 +140,12 @@ public class DebugCommand implements Callable<Integer> {
                     + "yourself (kubectl sharepid cleanup NAME)");
         }
         boolean tty = !attach || io.stdinIsTerminal();
+        hold.forEach(name -> SpecParsing.validateContainerName(name, "--hold"));
+        AppContainers apps = new AppContainers(keepLiveness, keepReadiness, keepStartup, keepInitContainers,
+                hold.stream().distinct().toList());
         return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
-                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG));
+                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), apps,
+                custom == null ? null : CustomContainerFile.read(Path.of(custom)));
     }
 }

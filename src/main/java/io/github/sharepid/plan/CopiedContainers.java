@@ -11,36 +11,47 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * How the source's own containers change in the copy: no probes (a paused or broken app must not be
- * killed or hidden by them), images from {@code --set-image}, and name checks against the debug container.
+ * How the source's own containers change in the copy: no probes unless kept (a paused or broken app must not
+ * be killed or hidden by them), init containers unless dropped, images from {@code --set-image}, and name
+ * checks against the debug container.
  */
 final class CopiedContainers {
     static final String ALL = "*";
 
     private CopiedContainers() {}
 
-    /** App containers: probes gone, image overridden, no container-level restart rules that would undo a crash. */
-    static List<Container> containers(List<Container> source, Map<String, String> setImages) {
+    /**
+     * App containers: probes gone, image overridden, no container-level restart rules that would undo a crash;
+     * held ones waiting instead of running their command.
+     */
+    static List<Container> containers(List<Container> source, Map<String, String> setImages, AppContainers apps) {
         return orEmpty(source).stream()
-                .map(c -> edit(c, setImages)
+                .map(c -> edit(c, setImages, apps)
                         .withRestartPolicy(null)
                         .withRestartPolicyRules((List<ContainerRestartRule>) null)
                         .build())
+                .map(c -> apps.hold().contains(c.getName()) ? HeldContainers.hold(c) : c)
                 .toList();
     }
 
-    /** Init containers, sidecars (restartPolicy Always) included: probes gone, image overridden. */
-    static List<Container> initContainers(List<Container> source, Map<String, String> setImages) {
-        return orEmpty(source).stream().map(c -> edit(c, setImages).build()).toList();
+    /**
+     * Init containers, sidecars (restartPolicy Always) included: probes gone, image overridden; none at all
+     * with {@code --keep-init-containers=false}, as kubectl drops them.
+     */
+    static List<Container> initContainers(List<Container> source, Map<String, String> setImages, AppContainers apps) {
+        if (!apps.keepInitContainers()) {
+            return List.of();
+        }
+        return orEmpty(source).stream().map(c -> edit(c, setImages, apps).build()).toList();
     }
 
-    private static ContainerBuilder edit(Container c, Map<String, String> setImages) {
+    private static ContainerBuilder edit(Container c, Map<String, String> setImages, AppContainers apps) {
         String image = setImages.getOrDefault(c.getName(), setImages.getOrDefault(ALL, c.getImage()));
         return new ContainerBuilder(c)
                 .withImage(image)
-                .withLivenessProbe(null)
-                .withReadinessProbe(null)
-                .withStartupProbe(null);
+                .withLivenessProbe(apps.keepLiveness() ? c.getLivenessProbe() : null)
+                .withReadinessProbe(apps.keepReadiness() ? c.getReadinessProbe() : null)
+                .withStartupProbe(apps.keepStartup() ? c.getStartupProbe() : null);
     }
 
     /** Fails when the debug container's name is taken: the copy could not be created. */

@@ -32,6 +32,9 @@ final class CopyMetadata {
         annotations.put(CopyMarks.SOURCE_ANNOTATION, src.getName());
         annotations.put(CopyMarks.DEBUG_CONTAINER_ANNOTATION, spec.container());
         annotations.put(CopyMarks.CREATED_ANNOTATION, ctx.now().toString());
+        if (!spec.apps().hold().isEmpty()) {
+            annotations.put(CopyMarks.HELD_ANNOTATION, HeldContainers.annotation(source.getSpec(), spec.apps().hold()));
+        }
         return new ObjectMetaBuilder()
                 .withName(copyName(spec.copyName(), src.getName(), ctx.randomSuffix()))
                 .withNamespace(src.getNamespace())

@@ -1,10 +1,12 @@
 package io.github.sharepid.plan;
 
+import io.fabric8.kubernetes.api.model.Container;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the user asked of {@code kubectl sharepid debug}, already validated by the CLI layer.
+ * What the user asked of {@code kubectl sharepid debug}, already validated by the CLI layer (and a
+ * {@code --custom} part that sets what a flag sets is refused here, before anything reaches the cluster).
  *
  * @param copyName      the copy's name ({@code --copy-to}), or {@code null} for {@code <pod>-sharepid-<5 chars>}
  * @param container     the debug container's name ({@code -c}, default {@code sharepid})
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param sameNode      keep {@code spec.nodeName}
  * @param setImages     container name (or {@code *}) to image, for the copied containers
  * @param env           environment of the debug container, in the order given
+ * @param apps          probes, init containers and held containers of the copy ({@code --keep-*}, {@code --hold})
+ * @param custom        {@code --custom}: a partial container merged into the debug container, or {@code null}
  */
 public record DebugSpec(
         String copyName,
@@ -29,7 +33,9 @@ public record DebugSpec(
         boolean keepAnnotations,
         boolean sameNode,
         Map<String, String> setImages,
-        Map<String, String> env) {
+        Map<String, String> env,
+        AppContainers apps,
+        Container custom) {
 
     public static final String DEFAULT_CONTAINER = "sharepid";
     public static final String DEFAULT_IMAGE = "busybox";
@@ -38,5 +44,17 @@ public record DebugSpec(
         command = List.copyOf(command);
         setImages = Map.copyOf(setImages);
         env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        apps = apps == null ? AppContainers.DEFAULT : apps;
+        if (custom != null) {
+            CustomContainer.requireNoOwnedField(custom); // a usage error before anything reaches the cluster
+        }
+    }
+
+    /** The spec without {@code --keep-*}, {@code --hold} or {@code --custom}: kubectl's defaults for those. */
+    public DebugSpec(String copyName, String container, String image, List<String> command, Profile profile,
+                     boolean tty, boolean keepLabels, boolean keepAnnotations, boolean sameNode,
+                     Map<String, String> setImages, Map<String, String> env) {
+        this(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations, sameNode, setImages, env,
+                AppContainers.DEFAULT, null);
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -54,17 +55,23 @@ public final class PodCopyPlanner {
         String podName = source.getMetadata().getName();
         CopiedContainers.requireFreeName(have, spec.container(), podName);
         CopiedContainers.requireImageTargets(have, spec.setImages(), spec.container(), podName);
+        HeldContainers.requireHoldable(have, spec.apps().hold(), podName);
 
         List<String> notes = new ArrayList<>(CopyMetadata.notes(source, spec));
+        ObjectMeta meta = CopyMetadata.build(source, spec, ctx);
         ProfileApplier.Applied profile = ProfileApplier.apply(spec.profile(), have);
         PodSpecBuilder copy = new PodSpecBuilder(have)
                 .withShareProcessNamespace(true)
                 .withRestartPolicy("Never")
                 .withEphemeralContainers((List<EphemeralContainer>) null)
-                .withInitContainers(CopiedContainers.initContainers(have.getInitContainers(), spec.setImages()))
-                .withContainers(CopiedContainers.containers(have.getContainers(), spec.setImages()))
+                .withInitContainers(initContainers(have, spec, profile))
+                .withContainers(CopiedContainers.containers(have.getContainers(), spec.setImages(), spec.apps()))
                 .addToContainers(debugContainer(spec, profile))
                 .withNodeName(nodeName(have, spec, ctx, notes));
+        if (!spec.apps().hold().isEmpty()) {
+            copy.addToVolumes(HeldContainers.volume());
+            notes.addAll(HeldContainers.notes(have, spec.apps().hold(), meta.getName(), meta.getNamespace()));
+        }
         if (Boolean.TRUE.equals(have.getHostPID())) {
             copy.withHostPID(null);
             notes.add("The copy of pod " + podName + " does not use the host's PID namespace (hostPID): a pod"
@@ -74,14 +81,25 @@ public final class PodCopyPlanner {
         Pod pod = new PodBuilder()
                 .withApiVersion(Objects.requireNonNullElse(source.getApiVersion(), "v1"))
                 .withKind(Objects.requireNonNullElse(source.getKind(), "Pod"))
-                .withMetadata(CopyMetadata.build(source, spec, ctx))
+                .withMetadata(meta)
                 .withSpec(copy.build())
                 .build();
         return new Plan(pod, notes);
     }
 
+    /** The source's init containers (unless dropped), after the one that gives held containers their busybox. */
+    private static List<Container> initContainers(PodSpec have, DebugSpec spec, ProfileApplier.Applied profile) {
+        List<Container> inits = new ArrayList<>();
+        if (!spec.apps().hold().isEmpty()) {
+            inits.add(HeldContainers.copier(spec.image(), profile.securityContext()));
+        }
+        inits.addAll(CopiedContainers.initContainers(have.getInitContainers(), spec.setImages(), spec.apps()));
+        return inits;
+    }
+
+    /** The debug shell: flags first, then the profile's securityContext, then {@code --custom} over both. */
     private static Container debugContainer(DebugSpec spec, ProfileApplier.Applied profile) {
-        return new ContainerBuilder()
+        return CustomContainer.merge(new ContainerBuilder()
                 .withName(spec.container())
                 .withImage(spec.image())
                 .withCommand(spec.command().isEmpty() ? DEFAULT_COMMAND : spec.command())
@@ -91,7 +109,7 @@ public final class PodCopyPlanner {
                 .withTty(spec.tty())
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withSecurityContext(profile.securityContext())
-                .build();
+                .build(), spec.custom());
     }
 
     /**

@@ -11,12 +11,13 @@ import java.util.Optional;
  *
  * <p>The rule, from the Pod Security Standards: {@code privileged} admits everything; {@code baseline}
  * forbids privileged containers and capabilities beyond the default set (SYS_PTRACE is not in it), so it
- * refuses general and sysadmin; {@code restricted} also requires non-root, no privilege escalation, all
+ * refuses general, netadmin and sysadmin; {@code restricted} also requires non-root, no privilege escalation, all
  * capabilities dropped and a seccomp profile, which only the restricted profile sets.
  */
 public final class PodSecurityRule {
     /** The namespace label Pod Security Admission enforces. */
     public static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+    private static final String NET_CAPABILITIES = "adds NET_ADMIN and NET_RAW";
 
     private PodSecurityRule() {
     }
@@ -31,11 +32,13 @@ public final class PodSecurityRule {
             case "baseline" -> switch (profile) {
                 case GENERAL -> "adds SYS_PTRACE";
                 case SYSADMIN -> "is privileged";
+                case NETADMIN -> NET_CAPABILITIES;
                 default -> null;
             };
             case "restricted" -> switch (profile) {
                 case GENERAL -> "adds SYS_PTRACE";
                 case SYSADMIN -> "is privileged";
+                case NETADMIN -> NET_CAPABILITIES;
                 case BASELINE -> "may run as root and keeps the default capabilities";
                 case RESTRICTED -> null;
             };

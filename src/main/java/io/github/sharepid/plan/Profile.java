@@ -12,7 +12,9 @@ public enum Profile {
     /** Non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp. */
     RESTRICTED,
     /** Privileged. */
-    SYSADMIN;
+    SYSADMIN,
+    /** Adds NET_ADMIN and NET_RAW, as kubectl's netadmin: network tools (tcpdump, ip, iptables) work. */
+    NETADMIN;
 
     /** The profile named {@code text} (any case), or a usage error listing the valid names. */
     public static Profile parse(String text) {
@@ -22,7 +24,12 @@ public enum Profile {
             }
         }
         throw io.github.sharepid.failure.SharepidException.usage("unknown profile \"" + text
-                + "\"; valid: general, baseline, restricted, sysadmin");
+                + "\"; valid: " + String.join(", ", names()));
+    }
+
+    /** Every profile's name, in the order of {@code --help}. */
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(Profile::toString).toList();
     }
 
     /** The name the user types: {@code general}, {@code baseline}, ... */

@@ -45,11 +45,18 @@ final class ProfileApplier {
                     ProfileApplier::useRuntimeDefaultSeccomp, ProfileApplier::noteOwnUidOnly);
             case SYSADMIN -> List.of(ProfileApplier::setPrivileged,
                     ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
+            case NETADMIN -> List.of(ProfileApplier::allowNetworkAdministration,
+                    ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
         };
     }
 
     static void allowProcessTracing(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
         sc.editOrNewCapabilities().addToAdd("SYS_PTRACE").endCapabilities();
+    }
+
+    /** kubectl's netadmin: configure interfaces and firewalls (NET_ADMIN), capture packets (NET_RAW). */
+    static void allowNetworkAdministration(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {
+        sc.editOrNewCapabilities().addToAdd("NET_ADMIN", "NET_RAW").endCapabilities();
     }
 
     static void setPrivileged(SecurityContextBuilder sc, PodSpec pod, List<String> notes) {

@@ -11,6 +11,8 @@ public final class CopyMarks {
     public static final String SOURCE_ANNOTATION = "sharepid.io/source-pod";
     public static final String DEBUG_CONTAINER_ANNOTATION = "sharepid.io/debug-container";
     public static final String CREATED_ANNOTATION = "sharepid.io/created";
+    /** On a copy made with {@code --hold}: each held container's original command and args, as JSON. */
+    public static final String HELD_ANNOTATION = "sharepid.io/held";
 
     private CopyMarks() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Attach;
+import io.github.sharepid.plan.AppContainers;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import java.io.ByteArrayOutputStream;
@@ -113,6 +114,37 @@ class DebugSessionTest {
         assertThat(attach.attached).containsExactly("ns/" + COPY + "/sharepid");
         assertThat(said).contains("the copy " + COPY + " is kept; delete it with: kubectl sharepid cleanup " + COPY
                 + " -n ns");
+    }
+
+    @Test
+    void crashingSource_withoutHold_getsOneHintLineAboutHold() {
+        pods.with(crashing());
+
+        session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).run(request(false, false));
+
+        assertThat(said).filteredOn(line -> line.startsWith("hint: ")).containsExactly("hint: container nginx"
+                + " (CrashLoopBackOff, 4 restarts) of pod web-1 keeps crashing and would in the copy too; --hold nginx"
+                + " keeps it waiting instead, for ps and peek-root");
+    }
+
+    @Test
+    void crashingSource_withHold_getsNoHint_butTheHeldCommand() {
+        pods.with(crashing());
+        DebugSpec spec = new DebugSpec(null, "sharepid", "busybox:1.36", List.of(), Profile.GENERAL, true, false,
+                false, false, Map.of(), Map.of(), new AppContainers(false, false, false, true, List.of("nginx")), null);
+
+        session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).run(new DebugSession.Request("web-1", spec,
+                Duration.ofSeconds(5), false, false, request(false, false).console()));
+
+        assertThat(said).noneMatch(line -> line.startsWith("hint: "))
+                .anyMatch(line -> line.startsWith("note: Container nginx is held: it runs /sharepid-hold/busybox"));
+        assertThat(pods.get("ns", COPY).getMetadata().getAnnotations()).containsEntry("sharepid.io/held", "{\"nginx\":{}}");
+    }
+
+    private static io.fabric8.kubernetes.api.model.Pod crashing() {
+        return new io.fabric8.kubernetes.api.model.PodBuilder(SamplePods.source()).editStatus().editFirstContainerStatus()
+                .withRestartCount(4).withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting()
+                .endState().endContainerStatus().endStatus().build();
     }
 
     private DebugSession session(FakeAttach attach) {

@@ -31,6 +31,12 @@ class CompleterTest {
             asked.add("namespaces");
             return List.of("default", "web");
         }
+
+        @Override
+        public List<String> appContainers(String namespace, String pod) {
+            asked.add("containers " + namespace + " " + pod);
+            return List.of("nginx", "app");
+        }
     };
 
     private List<String> complete(String... words) {
@@ -68,6 +74,40 @@ class CompleterTest {
     void flagValues_forProfileAndOutput() {
         assertThat(complete("debug", "web-1", "--profile", "re")).containsExactly("restricted", ":4");
         assertThat(complete("ps", "web-1", "-o", "")).containsExactly("table", "wide", "json", "yaml", ":4");
+    }
+
+    @Test
+    void profile_offersEveryProfileIncludingNetadmin() {
+        assertThat(complete("debug", "web-1", "--profile", "")).containsExactly("general", "baseline", "restricted",
+                "sysadmin", "netadmin", ":4");
+    }
+
+    @Test
+    void debug_offersTheFlagsOfKubectl131() {
+        assertThat(complete("debug", "web-1", "--keep-")).containsExactly(
+                "--keep-labels\tKeep the pod's labels on the copy (a controller may adopt it)",
+                "--keep-annotations\tKeep the pod's annotations on the copy",
+                "--keep-liveness\tKeep the liveness probes of the copied containers (removed by default; the debug container never has one)",
+                "--keep-readiness\tKeep the readiness probes of the copied containers",
+                "--keep-startup\tKeep the startup probes of the copied containers",
+                "--keep-init-containers\tKeep the pod's init containers, sidecars included (default: true); =false drops them",
+                ":4");
+        assertThat(complete("debug", "web-1", "--keep-init-containers=")).containsExactly(
+                "--keep-init-containers=true", "--keep-init-containers=false", ":4");
+        assertThat(complete("debug", "web-1", "--profile=net")).containsExactly("--profile=netadmin", ":4");
+        assertThat(complete("debug", "web-1", "--cu")).hasSize(2).first().asString().startsWith("--custom\t");
+    }
+
+    @Test
+    void custom_letsTheShellCompleteFileNames() {
+        assertThat(complete("debug", "web-1", "--custom", "")).containsExactly(":0");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void hold_offersTheAppContainersOfThePodBeingCopied() {
+        assertThat(complete("debug", "-n", "web", "web-1", "--hold", "ng")).containsExactly("nginx", ":4");
+        assertThat(asked).containsExactly("containers web web-1");
     }
 
     @Test

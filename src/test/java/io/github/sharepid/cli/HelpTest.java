@@ -56,6 +56,14 @@ class HelpTest {
     }
 
     @Test
+    void completionKubectl_printsTheHelperKubectlRuns() {
+        CliRun run = CliRun.of(CliRun.noCluster(), "completion", "kubectl");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).startsWith("#!/bin/sh\n").contains("__complete \"$@\"");
+    }
+
+    @Test
     void completionScript_needsNoCluster() {
         CliRun run = CliRun.of(CliRun.noCluster(), "completion", "bash");
 

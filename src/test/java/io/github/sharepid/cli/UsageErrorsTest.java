@@ -19,6 +19,10 @@ class UsageErrorsTest {
             debug web --set-image nginx                  | --set-image
             debug web --env =x                           | --env
             debug web --timeout 2x                       | --timeout
+            debug web --custom /no/such/file.yaml        | --custom /no/such/file.yaml: no such file
+            debug web --keep-init-containers=maybe       | --keep-init-containers
+            debug web --hold Bad_Name                    | --hold
+            debug web --profile netadmins                | valid: general, baseline, restricted, sysadmin, netadmin
             debug web --attach=false --rm                | --rm
             debug                                        | POD
             ps web -o xml                                | -o xml
@@ -39,6 +43,7 @@ class UsageErrorsTest {
             cleanup --all --older-than soon              | --older-than
             list -o wide                                 | -o wide
             completion fish                              | fish
+            completion bash --install                    | --install goes with kubectl
             nosuch                                       | nosuch
             ps web --no-such-flag                        | --no-such-flag
             --no-such-flag                               | --no-such-flag

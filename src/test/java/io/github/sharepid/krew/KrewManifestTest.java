@@ -45,7 +45,7 @@ class KrewManifestTest {
         assertThat(description).contains("`debug`", "`ps`", "`signal`", "`peek-root`", "`list`", "`cleanup`");
         String caveats = manifest.path("spec").path("caveats").asText();
         assertThat(caveats).contains("command lines", "/proc/PID/environ", "/proc/PID/root", "SYS_PTRACE",
-                "PID 1 is the pause container");
+                "PID 1 is the pause container", "kubectl sharepid completion kubectl --install");
     }
 
     static Stream<Arguments> brokenManifests() {

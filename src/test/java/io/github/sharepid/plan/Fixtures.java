@@ -183,10 +183,12 @@ final class Fixtures {
         boolean sameNode;
         Map<String, String> setImages = Map.of();
         Map<String, String> env = Map.of();
+        AppContainers apps = AppContainers.DEFAULT;
+        Container custom;
 
         DebugSpec build() {
             return new DebugSpec(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations,
-                    sameNode, setImages, env);
+                    sameNode, setImages, env, apps, custom);
         }
     }
 }

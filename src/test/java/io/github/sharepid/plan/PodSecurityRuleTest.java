@@ -22,6 +22,13 @@ class PodSecurityRuleTest {
                 Arguments.of("baseline", Profile.SYSADMIN,
                         "namespace web enforces pod-security \"baseline\": profile sysadmin is privileged;"
                                 + " use --profile baseline"),
+                Arguments.of("baseline", Profile.NETADMIN,
+                        "namespace web enforces pod-security \"baseline\": profile netadmin adds NET_ADMIN and NET_RAW;"
+                                + " use --profile baseline"),
+                Arguments.of("restricted", Profile.NETADMIN,
+                        "namespace web enforces pod-security \"restricted\": profile netadmin adds NET_ADMIN and"
+                                + " NET_RAW; use --profile restricted"),
+                Arguments.of("privileged", Profile.NETADMIN, null),
                 Arguments.of("baseline", Profile.BASELINE, null),
                 Arguments.of("baseline", Profile.RESTRICTED, null),
                 Arguments.of("restricted", Profile.GENERAL,

@@ -41,6 +41,9 @@ class ProfileApplierTest {
                 Arguments.of("restricted overrides a pod-level root user, which runAsNonRoot would refuse",
                         Profile.RESTRICTED, podUser(0L), restricted().withRunAsUser(65534L).build(),
                         List.of(RESTRICTED_NOBODY_NOTE)),
+                Arguments.of("netadmin adds NET_ADMIN and NET_RAW, as kubectl's", Profile.NETADMIN, null,
+                        new SecurityContextBuilder().withNewCapabilities().addToAdd("NET_ADMIN", "NET_RAW")
+                                .endCapabilities().build(), List.of()),
                 Arguments.of("sysadmin is privileged", Profile.SYSADMIN, null,
                         new SecurityContextBuilder().withPrivileged(true).build(), List.of()),
                 Arguments.of("general under a non-root pod user warns that SYS_PTRACE will not apply",
