@@ -21,6 +21,13 @@ class UsageErrorsTest {
             debug web --timeout 2x                       | --timeout
             debug web --attach=false --rm                | --rm
             debug                                        | POD
+            ps web --target nginx                        | --target applies only with --ephemeral
+            ps web --image busybox                       | --image applies only with --ephemeral
+            signal web 8 --profile general               | --profile applies only with --ephemeral
+            peek-root web 8 /etc --timeout 1m            | --timeout applies only with --ephemeral
+            ps web --ephemeral --exec-container shell    | exclude each other
+            ps web --ephemeral --target Bad_Name         | --target
+            ps web --ephemeral --profile nosuch          | profile "nosuch"
             ps web -o xml                                | -o xml
             signal web abc                               | "abc" is not a PID
             signal web -5                                | -5
