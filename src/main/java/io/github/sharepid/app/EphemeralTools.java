@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.EphemeralContainers;
 import io.github.sharepid.plan.EphemeralPlanner;
+import io.github.sharepid.plan.Profile;
 import io.github.sharepid.pod.Containers;
 import io.github.sharepid.pod.PodStates;
 import java.util.Comparator;
@@ -102,12 +104,35 @@ final class EphemeralTools {
     }
 
     /** Pod Security level, dry run, the caveat, the write, the watch. */
-    private Pod add(Pod pod, EphemeralContainer container, ToolPod.Ephemeral request) {
+    private Pod add(Pod pod, EphemeralContainer planned, ToolPod.Ephemeral request) {
         String name = pod.getMetadata().getName();
         AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace).requireLevel(request.profile());
-        ports.ephemeral().dryRunAdd(namespace, name, container);
+        EphemeralContainer container = admitted(ports.ephemeral(), namespace, name, planned, request.profile(),
+                progress);
         progress.say(caveat(container.getName(), container.getImage(), name) + "; later calls reuse it");
         Pod added = ports.ephemeral().add(namespace, name, container);
         return ports.waits().awaitRunning(added, container.getName(), request.timeout(), progress::say);
+    }
+
+    /**
+     * The dry run of adding {@code planned}, and the container to add. A server that forbids any securityContext
+     * in an ephemeral container (before Kubernetes 1.23) accepts it only without one: that takes away what
+     * general and sysadmin add (said in a note), but would give more than restricted allows, so restricted is
+     * refused there, with nothing added.
+     */
+    static EphemeralContainer admitted(EphemeralContainers port, String namespace, String pod,
+                                       EphemeralContainer planned, Profile profile, Progress progress) {
+        EphemeralContainer accepted = port.dryRunAdd(namespace, pod, planned);
+        if (planned.getSecurityContext() != null && accepted.getSecurityContext() == null) {
+            if (profile == Profile.RESTRICTED) {
+                throw SharepidException.failure("this API server allows no securityContext in an ephemeral container"
+                        + " (Kubernetes before 1.23), so profile restricted cannot be applied; nothing was added");
+            }
+            progress.say("note: this API server allows no securityContext in an ephemeral container (Kubernetes"
+                    + " before 1.23): " + planned.getName() + " runs as its image's user with the runtime's default"
+                    + " capabilities, without what profile " + profile + " adds (it can list and signal processes,"
+                    + " but read /proc/PID/root only of its own user's)");
+        }
+        return accepted;
     }
 }

@@ -13,9 +13,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 public interface EphemeralContainers {
     /**
      * Sends the very write {@link #add} would send as a server-side dry run ({@code dryRun=All}): RBAC,
-     * admission and validation judge it and nothing is stored.
+     * admission and validation judge it and nothing is stored. Returns the container as the server accepts it:
+     * {@code container} itself, or, from a server whose validation forbids any securityContext in an ephemeral
+     * container (Kubernetes before 1.23 says "cannot be set for an Ephemeral Container"), a copy without one,
+     * judged by a second dry run. The caller decides whether that copy may be added.
      */
-    void dryRunAdd(String namespace, String pod, EphemeralContainer container);
+    EphemeralContainer dryRunAdd(String namespace, String pod, EphemeralContainer container);
 
     /** Adds {@code container} to the pod's {@code spec.ephemeralContainers}; returns the pod as stored after it. */
     Pod add(String namespace, String pod, EphemeralContainer container);

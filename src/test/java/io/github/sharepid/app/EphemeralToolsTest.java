@@ -122,6 +122,31 @@ class EphemeralToolsTest {
     }
 
     @Test
+    void serverThatForbidsASecurityContext_getsTheContainerWithoutOne_andANote() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.noSecurityContext = true;
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(ephemeral("nginx", null), null);
+
+        assertThat(ports.ephemeral.added).singleElement().extracting(EphemeralContainer::getSecurityContext).isNull();
+        assertThat(ports.said).anyMatch(l -> l.startsWith("note: this API server allows no securityContext in an"
+                + " ephemeral container (Kubernetes before 1.23): " + TOOLS + " runs as its image's user"));
+    }
+
+    @Test
+    void serverThatForbidsASecurityContext_refusesRestricted_addingNothing() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.noSecurityContext = true;
+
+        assertThatThrownBy(() -> ports.targets().resolve(new ToolPod("nginx", null, new ToolPod.Ephemeral("busybox",
+                Profile.RESTRICTED, null, Duration.ofMinutes(2)))))
+                .hasMessage("this API server allows no securityContext in an ephemeral container (Kubernetes before"
+                        + " 1.23), so profile restricted cannot be applied; nothing was added");
+        assertThat(ports.ephemeral.added).isEmpty();
+    }
+
+    @Test
     void isolatedTarget_pid1IsTheContainersMainProcess_andMayBeSignalled() {
         FakeToolPorts ports = new FakeToolPorts(SamplePods.source());
         ports.exec.answer((new String(PsReply.nginxCopy().bytes(), StandardCharsets.UTF_8) + "result:1:ok\0")

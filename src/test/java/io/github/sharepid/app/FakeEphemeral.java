@@ -1,6 +1,7 @@
 package io.github.sharepid.app;
 
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.github.sharepid.kube.EphemeralContainers;
@@ -17,14 +18,18 @@ final class FakeEphemeral implements EphemeralContainers {
     final List<String> calls = new ArrayList<>();
     final List<EphemeralContainer> added = new ArrayList<>();
     RuntimeException refusal;
+    /** Like a server before Kubernetes 1.23: a container is accepted only without a securityContext. */
+    boolean noSecurityContext;
 
     FakeEphemeral(FakePods pods) {
         this.pods = pods;
     }
 
     @Override
-    public void dryRunAdd(String namespace, String pod, EphemeralContainer container) {
+    public EphemeralContainer dryRunAdd(String namespace, String pod, EphemeralContainer container) {
         record("dryRunAdd", namespace, pod, container);
+        return noSecurityContext ? new EphemeralContainerBuilder(container).withSecurityContext(null).build()
+                : container;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.sharepid.kube.fabric8;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,8 +41,24 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
     }
 
     @Override
-    public void dryRunAdd(String namespace, String pod, EphemeralContainer container) {
-        write(namespace, pod, container, true);
+    public EphemeralContainer dryRunAdd(String namespace, String pod, EphemeralContainer container) {
+        try {
+            write(namespace, pod, container, true);
+            return container;
+        } catch (KubernetesClientException e) {
+            if (container.getSecurityContext() == null || !forbidsSecurityContext(e)) {
+                throw e;
+            }
+            EphemeralContainer without = new EphemeralContainerBuilder(container).withSecurityContext(null).build();
+            write(namespace, pod, without, true);
+            return without;
+        }
+    }
+
+    /** The 422 of a server whose validation allows no securityContext at all in an ephemeral container. */
+    private static boolean forbidsSecurityContext(KubernetesClientException e) {
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return e.getCode() == 422 && message != null && message.contains(".securityContext: Forbidden");
     }
 
     @Override

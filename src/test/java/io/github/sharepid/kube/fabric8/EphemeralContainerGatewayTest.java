@@ -89,6 +89,25 @@ class EphemeralContainerGatewayTest {
     }
 
     @Test
+    void serverThatForbidsASecurityContext_dryRunsAgainWithout_andReturnsThatContainer() throws Exception {
+        discovery("EphemeralContainers");
+        server.expect().get().withPath(SUB).andReturn(200, object("5")).times(2);
+        server.expect().put().withPath(SUB + "?dryRun=All").andReturn(422, status(422, "Invalid", "Pod \"copy\" is"
+                + " invalid: spec.ephemeralContainers[0].securityContext: Forbidden: cannot be set for an Ephemeral"
+                + " Container")).once();
+        server.expect().put().withPath(SUB + "?dryRun=All").andReturn(200, object("5", TOOLS.getName())).once();
+        EphemeralContainer withProfile = new EphemeralContainerBuilder(TOOLS).withNewSecurityContext()
+                .withNewCapabilities().addToAdd("SYS_PTRACE").endCapabilities().endSecurityContext().build();
+
+        EphemeralContainer accepted = gateway.dryRunAdd(NS, NAME, withProfile);
+
+        assertThat(accepted).isEqualTo(TOOLS);
+        List<RecordedRequest> sent = requests();
+        assertThat(sent.get(2).getBody().readUtf8()).contains("SYS_PTRACE");
+        assertThat(sent.get(4).getBody().readUtf8()).doesNotContain("securityContext");
+    }
+
+    @Test
     void kubernetes122_patchesThePodsEphemeralContainersWithAStrategicMerge() {
         discovery("Pod");
         server.expect().patch().withPath(SUB).andReturn(200, new PodBuilder(pod()).editSpec()
