@@ -64,7 +64,8 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private DebugSession debugSession(KubeContext k) {
-        return new DebugSession(new DebugSession.Ports(k.pods(), k.waits(), k.lookups(), k.attach()), k.namespace(),
+        return new DebugSession(new DebugSession.Ports(k.pods(), k.waits(), k.lookups(), k.attach(),
+                k.ephemeralContainers()), k.namespace(),
                 progress, DebugSession::randomSuffix, k::explain);
     }
 

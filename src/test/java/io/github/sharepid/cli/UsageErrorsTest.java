@@ -21,6 +21,13 @@ class UsageErrorsTest {
             debug web --timeout 2x                       | --timeout
             debug web --attach=false --rm                | --rm
             debug                                        | POD
+            debug web --ephemeral --rm                   | --rm cannot be used with --ephemeral
+            debug web --ephemeral --copy-to web-2        | --copy-to cannot be used with --ephemeral
+            debug web --ephemeral --same-node            | --same-node cannot be used with --ephemeral
+            debug web --ephemeral --set-image '*=nginx'  | --set-image cannot be used with --ephemeral
+            debug web --ephemeral --keep-labels          | --keep-labels cannot be used with --ephemeral
+            debug web --ephemeral --keep-annotations     | --keep-annotations cannot be used with --ephemeral
+            debug web --target nginx                     | --target applies only with --ephemeral
             ps web --target nginx                        | --target applies only with --ephemeral
             ps web --image busybox                       | --image applies only with --ephemeral
             signal web 8 --profile general               | --profile applies only with --ephemeral
