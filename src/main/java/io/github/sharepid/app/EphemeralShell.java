@@ -11,19 +11,7 @@ import java.util.function.Supplier;
  * server-side dry run of the write), the user is told once that the pod's spec changes for good, and the shell's
  * exit code is the command's. Nothing is deleted afterwards: the API cannot remove an ephemeral container.
  */
-final class EphemeralShell {
-    private final DebugSession.Ports ports;
-    private final String namespace;
-    private final Progress progress;
-    private final Supplier<String> suffixes;
-
-    EphemeralShell(DebugSession.Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
-        this.ports = ports;
-        this.namespace = namespace;
-        this.progress = progress;
-        this.suffixes = suffixes;
-    }
-
+record EphemeralShell(DebugSession.Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
     /** {@code target}: the container whose process namespace the shell joins, or null. */
     DebugSession.Outcome run(DebugSession.Request request, String target) {
         AdmissionCheck admission = AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace);
