@@ -42,11 +42,19 @@ final class AdmissionCheck {
 
     /** Refuses a profile the namespace's level rejects, then dry-runs the create of {@code copy}. */
     void require(Profile profile, Pod copy) {
+        requireLevel(profile);
+        pods.dryRunCreate(copy);
+    }
+
+    /**
+     * Refuses a profile the namespace's level rejects; the caller dry-runs its own write (an ephemeral container
+     * is admitted under the same rules as a pod's containers).
+     */
+    void requireLevel(Profile profile) {
         String level = labels().map(l -> l.get(PodSecurityRule.ENFORCE_LABEL)).orElse(null);
         PodSecurityRule.rejection(namespace, level, profile).ifPresent(why -> {
             throw SharepidException.failure(why);
         });
-        pods.dryRunCreate(copy);
     }
 
     /** The labels, or the exception reading them threw, as if read on this thread. */

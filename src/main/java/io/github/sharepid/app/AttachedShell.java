@@ -5,28 +5,33 @@ import io.github.sharepid.kube.Attach;
 import java.io.IOException;
 
 /**
- * The attached part of a debug session: attach to the debug container, then tell how it ended: the shell's
- * exit code, or why there is none (the copy was deleted, the connection was lost, the shell still runs).
+ * The attached part of a debug session: attach to the debug container (of a copy, or an ephemeral one in a live
+ * pod), then tell how it ended: the shell's exit code, or why there is none (the pod was deleted, the connection
+ * was lost, the shell still runs).
  */
 final class AttachedShell {
     private final DebugSession.Ports ports;
     private final String namespace;
     private final String name;
+    private final String container;
+    private final String what;
     private final DebugSession.Request request;
     private final Progress progress;
 
-    AttachedShell(DebugSession.Ports ports, String namespace, String name, DebugSession.Request request,
-                  Progress progress) {
+    /** {@code what}: how messages call the pod, "the copy" or "the pod". */
+    AttachedShell(DebugSession.Ports ports, String namespace, String name, String container, String what,
+                  DebugSession.Request request, Progress progress) {
         this.ports = ports;
         this.namespace = namespace;
         this.name = name;
+        this.container = container;
+        this.what = what;
         this.request = request;
         this.progress = progress;
     }
 
-    /** The debug shell's exit code; throws when there is none. */
-    int run(CopyReaper reaper) {
-        String container = request.spec().container();
+    /** The debug shell's exit code; throws when there is none. {@code podGone} runs when the pod was deleted. */
+    int run(Runnable podGone) {
         progress.say("attached to " + name + " (container " + container + "); exit the shell to end the session");
         DebugSession.Console console = request.console();
         Attach.Ending ending = ports.attach().attach(namespace, name, container, request.spec().tty(),
@@ -34,11 +39,11 @@ final class AttachedShell {
         if (ports.pods().goneOrDeleting(namespace, name)) {
             // Killed with its pod: whatever exit code the shell got is not the user's. The shell was cut
             // off mid-line (its prompt), so the error starts on a line of its own.
-            reaper.disarm();
+            podGone.run();
             if (request.spec().tty()) {
                 newLine(console);
             }
-            throw SharepidException.failure("the copy " + name + " was deleted during the session");
+            throw SharepidException.failure(what + " " + name + " was deleted during the session");
         }
         Integer code = ports.waits().awaitExitCode(namespace, name, container, DebugSession.EXIT_CODE_WAIT);
         if (code != null) {

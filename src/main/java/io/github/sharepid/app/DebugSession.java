@@ -3,6 +3,7 @@ package io.github.sharepid.app;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Attach;
+import io.github.sharepid.kube.EphemeralContainers;
 import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
 import io.github.sharepid.kube.Pods;
@@ -37,7 +38,7 @@ public final class DebugSession {
     private final Function<Throwable, SharepidException> explain;
 
     /** The cluster calls a session makes. */
-    public record Ports(Pods pods, PodWaits waits, Lookups lookups, Attach attach) {
+    public record Ports(Pods pods, PodWaits waits, Lookups lookups, Attach attach, EphemeralContainers ephemeral) {
     }
 
     /** The local end of an attached session. */
@@ -85,7 +86,8 @@ public final class DebugSession {
             return new Outcome(name, 0);
         }
         try {
-            return new Outcome(name, new AttachedShell(ports, namespace, name, request, progress).run(reaper));
+            return new Outcome(name, new AttachedShell(ports, namespace, name, request.spec().container(), "the copy",
+                    request, progress).run(reaper::disarm));
         } finally {
             if (request.rm()) {
                 reaper.reapQuietly();
@@ -94,6 +96,15 @@ public final class DebugSession {
                         + " -n " + namespace);
             }
         }
+    }
+
+    /**
+     * {@code debug --ephemeral}: the debug shell joins the live pod as an ephemeral container ({@link EphemeralShell})
+     * instead of a copy; {@code target}, if not null, is the container whose process namespace it joins. The
+     * outcome names the ephemeral container.
+     */
+    public Outcome runEphemeral(Request request, String target) {
+        return new EphemeralShell(ports, namespace, progress, suffixes).run(request, target);
     }
 
     /** Reads the source, plans the copy (pure) and checks admission; nothing is created yet. */

@@ -31,18 +31,16 @@ public final class PeekRoot {
     }
 
     /** A PID or a container (the other null), the remote path, and where {@code --to} copies it (else null). */
-    public record Request(String pod, String execContainer, Integer pid, String container, String path,
-                          Path localTarget) {
+    public record Request(ToolPod pod, Integer pid, String container, String path, Path localTarget) {
         /**
          * Checks the path and, with {@code toDir}, that the local directory exists and the copy's name in it
          * is free, before anything runs.
          */
-        public static Request of(String pod, String execContainer, Integer pid, String container, String path,
-                                 String toDir) {
+        public static Request of(ToolPod pod, Integer pid, String container, String path, String toDir) {
             String checked = PeekScript.validatePath(path);
             Path local = toDir == null ? null
                     : LocalTree.freshTarget(LocalTree.requireDirectory(toDir), LocalTree.baseName(checked));
-            return new Request(pod, execContainer, pid, container, checked, local);
+            return new Request(pod, pid, container, checked, local);
         }
     }
 
@@ -56,7 +54,7 @@ public final class PeekRoot {
      * process table (read while the pod is) names the main process, then its root is read.
      */
     public Result read(Request request, OutputStream stdout) {
-        TargetLookup lookup = table.start(request.pod(), request.execContainer());
+        TargetLookup lookup = table.start(request.pod());
         Peek peek = request.pid() != null ? peekPid(lookup, request, stdout) : peekMainProcess(lookup, request, stdout);
         if (peek.code() != 0) {
             peek.transfer().abort();

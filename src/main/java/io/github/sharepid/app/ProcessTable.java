@@ -28,13 +28,13 @@ public final class ProcessTable {
     }
 
     /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
-    public Listing list(String pod, String execContainer, String container) {
-        TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod, execContainer));
+    public Listing list(ToolPod pod, String container) {
+        TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
         return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container));
     }
 
-    public ToolTarget target(String pod, String execContainer) {
-        return targets.resolve(pod, execContainer);
+    public ToolTarget target(ToolPod pod) {
+        return targets.resolve(pod);
     }
 
     /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
@@ -53,12 +53,12 @@ public final class ProcessTable {
     }
 
     /** The pod and its process table, read at the same time. */
-    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(String pod, String execContainer) {
-        return readWhileLooking(targets.start(pod, execContainer));
+    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(ToolPod pod) {
+        return readWhileLooking(targets.start(pod));
     }
 
-    TargetLookup start(String pod, String execContainer) {
-        return targets.start(pod, execContainer);
+    TargetLookup start(ToolPod pod) {
+        return targets.start(pod);
     }
 
     /** The ps script's raw output from {@code container}: reading /proc has no side effects. */

@@ -32,7 +32,7 @@ public final class SignalSender {
     }
 
     /** Explicit {@code pids}, or a selection by {@code container} and/or {@code match} (the other empty/null). */
-    public record Request(String pod, String execContainer, Signal signal, List<Integer> pids, String container,
+    public record Request(ToolPod pod, Signal signal, List<Integer> pids, String container,
                           Pattern match, boolean all, boolean dryRun, boolean force) {
         public Request {
             pids = List.copyOf(pids);
@@ -46,7 +46,10 @@ public final class SignalSender {
         }
     }
 
-    /** PID 1 is the pod's sandbox: refused unless {@code force}. */
+    /**
+     * PID 1 is the pod's sandbox: refused unless {@code force}. (Where the tools joined one container's
+     * process namespace, PID 1 is that container's main process, and this check does not apply.)
+     */
     public static void refusePid1(int pid, boolean force) {
         if (pid == 1 && !force) {
             throw SharepidException.usage("PID 1 is the pod's sandbox (pause): signalling it may stop the whole pod;"
@@ -55,14 +58,20 @@ public final class SignalSender {
     }
 
     public Report send(Request request) {
-        request.pids().forEach(pid -> refusePid1(pid, request.force()));
+        boolean targeted = request.pod().ephemeral() != null && request.pod().ephemeral().target() != null;
+        if (!targeted) {
+            request.pids().forEach(pid -> refusePid1(pid, request.force()));
+        }
         if (!request.pids().isEmpty()) {
             // signalling is no speculation: the pod is judged before the exec is sent
-            ToolTarget target = table.target(request.pod(), request.execContainer());
+            ToolTarget target = table.target(request.pod());
+            if (target.isolatedTo() == null) {
+                request.pids().forEach(pid -> refusePid1(pid, request.force()));
+            }
             return deliver(target, request, request.pids().stream().map(SignalTarget::pid).toList());
         }
         // a selection reads the process table while the pod is read; the signal goes after the verdict
-        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod(), request.execContainer());
+        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod());
         return deliver(read.target(), request, select(read.result(), read.target(), request));
     }
 
@@ -81,7 +90,9 @@ public final class SignalSender {
                     .map(p -> Integer.toString(p.pid())).reduce((a, b) -> a + ", " + b).orElse("")
                     + "); add --all to signal them all, or narrow with --match");
         }
-        chosen.forEach(p -> refusePid1(p.pid(), request.force()));
+        if (target.isolatedTo() == null) {
+            chosen.forEach(p -> refusePid1(p.pid(), request.force()));
+        }
         return chosen.stream().map(SignalTarget::of).toList();
     }
 

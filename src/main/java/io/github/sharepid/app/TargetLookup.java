@@ -12,20 +12,26 @@ import java.util.function.Function;
  * from it to start, runs at the same time: one round trip instead of two. That exec must be free of side
  * effects (reading /proc, or a peek-root whose output is held back until the pod is judged). It runs in
  * {@code --exec-container}, else in the debug container name every copy gets unless {@code debug -c} chose
- * another; only when the pod's annotation names another container is the exec repeated there, after the GET.
+ * another; only when the pod's verdict names another container (another debug container, the one a live pod's
+ * probe chose) is the exec repeated there, after the GET. With {@code --ephemeral} nothing runs before the
+ * verdict: the tools container may not exist yet.
  * {@link ToolTargets#start} begins one; the exec itself needs nothing from the {@code Exec} port but the
  * container name, so the port stays as it is.
  */
 final class TargetLookup {
     private final ToolTargets targets;
     private final String name;
-    private final String execContainerFlag;
+    private final ToolPod request;
     private final CompletableFuture<Pod> pod = new CompletableFuture<>();
+    /** The verdict, once {@link #resolve} has reached it: execs after it count if they run where it says. */
+    private volatile ToolTarget resolved;
+    /** True when the verdict came from a probe of the live pod's containers, not from the pod alone. */
+    private volatile boolean probed;
 
-    TargetLookup(ToolTargets targets, Pods pods, String namespace, String name, String execContainerFlag) {
+    TargetLookup(ToolTargets targets, Pods pods, String namespace, ToolPod request) {
         this.targets = targets;
-        this.name = name;
-        this.execContainerFlag = execContainerFlag;
+        this.name = request.name();
+        this.request = request;
         Thread get = new Thread(() -> {
             try {
                 pod.complete(pods.get(namespace, name));
@@ -45,22 +51,33 @@ final class TargetLookup {
         return name;
     }
 
-    /** Where the first exec runs before the pod is known: the flag, else the default debug container. */
+    /**
+     * Where the first exec runs before the pod is known: the flag, else the default debug container; null with
+     * --ephemeral (no exec before the verdict).
+     */
     String likelyExecContainer() {
-        return execContainerFlag != null ? execContainerFlag : DebugSpec.DEFAULT_CONTAINER;
+        if (request.ephemeral() != null) {
+            return null;
+        }
+        return request.execContainer() != null ? request.execContainer() : DebugSpec.DEFAULT_CONTAINER;
     }
 
     /**
-     * Completes with true once the pod has been judged fit and {@code container} is its exec container;
-     * false when the exec there must not count (the GET failed, the pod was refused, another container).
+     * Completes with true once the pod has been judged fit and {@code container} is its exec container, as far
+     * as the pod alone says ({@link ToolTargets#known}); false when the exec there must not count (the GET
+     * failed, the pod was refused, another container, or one that only a probe can choose).
      */
     CompletableFuture<Boolean> approves(String container) {
+        ToolTarget verdict = resolved;
+        if (verdict != null) {
+            return CompletableFuture.completedFuture(verdict.execContainer().equals(container));
+        }
         return pod.handle((got, error) -> {
             if (error != null) {
                 return false;
             }
             try {
-                return targets.judge(name, got, execContainerFlag).execContainer().equals(container);
+                return targets.known(request, got).map(t -> t.execContainer().equals(container)).orElse(false);
             } catch (RuntimeException refused) {
                 return false; // resolve() throws the same refusal to the command
             }
@@ -75,17 +92,23 @@ final class TargetLookup {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return targets.judge(name, got, execContainerFlag);
+        probed = request.ephemeral() == null && targets.known(request, got).isEmpty();
+        resolved = targets.judge(request, got);
+        return resolved;
     }
 
     /**
      * Runs {@code exec} (given the container to run in) while the GET is under way and returns its result
      * with the judged pod. The pod's verdict comes first: a missing pod or one that does not share its
      * process namespace fails as it would have without the exec. If the container guessed was not the
-     * pod's exec container, {@code exec} runs again in the right one.
+     * pod's exec container, or a probe had to choose it, {@code exec} runs again in the right one.
      */
     <T> Judged<T> withFirstExec(Function<String, T> exec) {
         String guess = likelyExecContainer();
+        if (guess == null) {
+            ToolTarget target = resolve();
+            return new Judged<>(target, exec.apply(target.execContainer()));
+        }
         T result = null;
         RuntimeException failed = null;
         try {
@@ -102,7 +125,8 @@ final class TargetLookup {
             }
             throw e;
         }
-        if (!target.execContainer().equals(guess)) {
+        if (!target.execContainer().equals(guess) || probed) {
+            // another container, or one the exec ran in before it was approved (its output was held back)
             return new Judged<>(target, exec.apply(target.execContainer()));
         }
         if (failed != null) {

@@ -3,59 +3,79 @@ package io.github.sharepid.app;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.EphemeralContainers;
+import io.github.sharepid.kube.Exec;
+import io.github.sharepid.kube.Lookups;
+import io.github.sharepid.kube.PodWaits;
 import io.github.sharepid.kube.Pods;
 import io.github.sharepid.pod.Containers;
 import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.pod.PodStates;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Resolves the {@code POD} and {@code --exec-container} of ps, signal and peek-root into a {@link ToolTarget}:
- * the pod must share its process namespace and the tools' container must be running.
+ * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolTarget}: with {@code --ephemeral},
+ * the pod's tools container ({@link EphemeralTools}); else the pod must share its process namespace, and the
+ * tools run in {@code --exec-container}, else in a copy's debug container, else in the first of the live pod's
+ * containers that can run them ({@link ToolChoice}). The container must be running.
  */
 public final class ToolTargets {
+    /** The cluster calls behind a target: the pod, the probe exec, and what adding a tools container needs. */
+    public record Ports(Pods pods, Exec exec, Lookups lookups, PodWaits waits, EphemeralContainers ephemeral) {
+    }
+
     private final Pods pods;
     private final String namespace;
+    private final ToolChoice choice;
+    private final EphemeralTools ephemeral;
 
-    public ToolTargets(Pods pods, String namespace) {
-        this.pods = pods;
+    /** {@code suffixes}: random suffixes for a new tools container's name (tests give fixed ones). */
+    public ToolTargets(Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
+        this.pods = ports.pods();
         this.namespace = namespace;
+        this.choice = new ToolChoice(ports.exec(), namespace, progress);
+        this.ephemeral = new EphemeralTools(ports, namespace, progress, suffixes);
     }
 
     String namespace() {
         return namespace;
     }
 
-    /**
-     * Reads the pod, then judges it: for an exec whose side effects must wait for the verdict (signal).
-     * {@code execContainerFlag}: the --exec-container the user gave, or null for the copy's debug container.
-     */
-    public ToolTarget resolve(String name, String execContainerFlag) {
-        return judge(name, pods.get(namespace, name), execContainerFlag);
+    /** Reads the pod, then judges it: for an exec whose side effects must wait for the verdict (signal). */
+    public ToolTarget resolve(ToolPod request) {
+        return judge(request, pods.get(namespace, request.name()));
     }
 
-    /** Starts the GET of pod {@code name} on a thread of its own, for an exec to run meanwhile ({@link TargetLookup}). */
-    TargetLookup start(String name, String execContainerFlag) {
-        return new TargetLookup(this, pods, namespace, name, execContainerFlag);
+    /** Starts the GET of the pod on a thread of its own, for an exec to run meanwhile ({@link TargetLookup}). */
+    TargetLookup start(ToolPod request) {
+        return new TargetLookup(this, pods, namespace, request);
+    }
+
+    /** The verdict on {@code pod}: the container the tools run in, added or found by exec if need be. */
+    ToolTarget judge(ToolPod request, Pod pod) {
+        if (request.ephemeral() != null) {
+            return ephemeral.ensure(pod, request.ephemeral());
+        }
+        return known(request, pod).orElseGet(() -> choice.choose(pod));
     }
 
     /**
-     * The verdict on {@code pod}: it must share its process namespace, and the container to run the tools
-     * in (the flag, else the copy's annotated debug container) must be running.
+     * The verdict that needs nothing but the pod (no exec, nothing added): the pod must share its process
+     * namespace; the container is the flag's, else the copy's debug container; empty when neither names one.
      */
-    ToolTarget judge(String name, Pod pod, String execContainerFlag) {
+    Optional<ToolTarget> known(ToolPod request, Pod pod) {
+        String name = request.name();
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {
             throw SharepidException.failure("pod " + name + " in namespace " + namespace
-                    + " does not share its process namespace; make a copy that does: kubectl sharepid debug "
-                    + name + " -n " + namespace);
+                    + " does not share its process namespace; add a tools container that joins one of its"
+                    + " containers (--ephemeral --target CONTAINER), or make a copy that shares: kubectl sharepid"
+                    + " debug " + name + " -n " + namespace);
         }
-        String exec = execContainerFlag != null ? execContainerFlag : annotatedDebugContainer(pod)
-                .orElseThrow(() -> SharepidException.usage("pod " + name + " is not a kubectl-sharepid copy: name a"
-                        + " container to run the tools in with --exec-container (it needs sh, grep, cat and stat,"
-                        + " as busybox has)"));
-        requireRunning(pod, exec);
-        return new ToolTarget(namespace, pod, exec);
+        Optional<String> exec = Optional.ofNullable(request.execContainer()).or(() -> annotatedDebugContainer(pod));
+        exec.ifPresent(container -> requireRunning(pod, container));
+        return exec.map(container -> new ToolTarget(namespace, pod, container));
     }
 
     private static Optional<String> annotatedDebugContainer(Pod pod) {

@@ -46,7 +46,7 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == DebugCommand.class) {
             return new DebugCommand(io, Opener.on(root, this::debugSession));
         } else if (cls == PsCommand.class) {
-            return new PsCommand(io, Opener.on(root, CommandFactory::processTable));
+            return new PsCommand(io, Opener.on(root, this::processTable));
         } else if (cls == SignalCommand.class) {
             return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())));
         } else if (cls == PeekRootCommand.class) {
@@ -64,12 +64,15 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private DebugSession debugSession(KubeContext k) {
-        return new DebugSession(new DebugSession.Ports(k.pods(), k.waits(), k.lookups(), k.attach()), k.namespace(),
+        return new DebugSession(new DebugSession.Ports(k.pods(), k.waits(), k.lookups(), k.attach(),
+                k.ephemeralContainers()), k.namespace(),
                 progress, DebugSession::randomSuffix, k::explain);
     }
 
-    private static ProcessTable processTable(KubeContext k) {
-        return new ProcessTable(new ToolTargets(k.pods(), k.namespace()), k.exec());
+    private ProcessTable processTable(KubeContext k) {
+        ToolTargets.Ports ports = new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(),
+                k.ephemeralContainers());
+        return new ProcessTable(new ToolTargets(ports, k.namespace(), progress, DebugSession::randomSuffix), k.exec());
     }
 
     private static CopiesCatalogue catalogue(KubeContext k) {

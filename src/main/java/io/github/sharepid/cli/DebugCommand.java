@@ -97,6 +97,14 @@ public class DebugCommand implements Callable<Integer> {
     @Option(names = "--rm", description = "Delete the copy when the session ends (also on Ctrl-C, SIGTERM, lost connection).")
     boolean rm;
 
+    @Option(names = "--ephemeral", description = "Add the debug container to the live pod as an ephemeral container"
+            + " instead of making a copy. This changes the pod's spec for good: the API cannot remove it.")
+    boolean ephemeral;
+
+    @Option(names = "--target", paramLabel = "CONTAINER",
+            description = "With --ephemeral: join this container's process namespace (for a pod that does not share).")
+    String target;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
             description = "How long to wait for the copy to run (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -115,8 +123,10 @@ public class DebugCommand implements Callable<Integer> {
         DebugSpec spec = spec();
         try (Opener.Opened<DebugSession> session = sessions.open()) {
             io.flush();
-            DebugSession.Outcome outcome = session.use().run(new DebugSession.Request(pod, spec, waitFor, attach, rm,
-                    new DebugSession.Console(io.in(), io.stdout(), io.stderr())));
+            DebugSession.Request request = new DebugSession.Request(pod, spec, waitFor, attach, rm,
+                    new DebugSession.Console(io.in(), io.stdout(), io.stderr()));
+            DebugSession.Outcome outcome = ephemeral ? session.use().runEphemeral(request, target)
+                    : session.use().run(request);
             if (!attach) {
                 io.out().println(outcome.copy());
                 io.out().flush();
@@ -135,6 +145,7 @@ public class DebugCommand implements Callable<Integer> {
         if (image.isBlank()) {
             throw SharepidException.usage("--image must not be empty");
         }
+        requireCopyFlagsOnlyWithoutEphemeral();
         if (rm && !attach) {
             throw SharepidException.usage("--rm needs an attached session; with --attach=false delete the copy "
                     + "yourself (kubectl sharepid cleanup NAME)");
@@ -147,5 +158,25 @@ public class DebugCommand implements Callable<Integer> {
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
                 SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), apps,
                 custom == null ? null : CustomContainerFile.read(Path.of(custom)));
+    }
+
+    /** --ephemeral works on the live pod: the flags that shape or remove a copy make no sense with it. */
+    private void requireCopyFlagsOnlyWithoutEphemeral() {
+        if (!ephemeral) {
+            if (target != null) {
+                throw SharepidException.usage("--target applies only with --ephemeral");
+            }
+            return;
+        }
+        String copyFlag = rm ? "--rm" : copyTo != null ? "--copy-to" : sameNode ? "--same-node"
+                : !setImages.isEmpty() ? "--set-image" : keepLabels ? "--keep-labels"
+                : keepAnnotations ? "--keep-annotations" : null;
+        if (copyFlag != null) {
+            throw SharepidException.usage(copyFlag + " cannot be used with --ephemeral: " + (rm
+                    ? "the API can never remove an ephemeral container" : "it shapes a copy, and --ephemeral makes none"));
+        }
+        if (target != null) {
+            SpecParsing.validateContainerName(target, "--target");
+        }
     }
 }

@@ -70,11 +70,11 @@ public class PeekRootCommand implements Callable<Integer> {
             if (rest.size() != 1) {
                 throw SharepidException.usage("with -c give only PATH, not a PID as well");
             }
-            return PeekRoot.Request.of(target.pod, target.execContainer, null, container, rest.get(0), to);
+            return PeekRoot.Request.of(target.toolPod(), null, container, rest.get(0), to);
         }
         if (rest.size() != 2) {
             throw SharepidException.usage("give a PID and a PATH, or -c CONTAINER and a PATH");
         }
-        return PeekRoot.Request.of(target.pod, target.execContainer, Pids.parse(rest.get(0)), null, rest.get(1), to);
+        return PeekRoot.Request.of(target.toolPod(), Pids.parse(rest.get(0)), null, rest.get(1), to);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.app.ProcessTable;
+import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.app.ToolTarget;
 import io.github.sharepid.output.ProcessPrinter;
 import io.github.sharepid.output.OutputFormat;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
             "  kubectl sharepid ps web-1-sharepid-x7k2p",
             "  kubectl sharepid ps web-1-sharepid-x7k2p -c nginx -o wide",
             "  kubectl sharepid ps web-1-sharepid-x7k2p --tree",
+            "  kubectl sharepid ps web-1 --ephemeral --target app     # a live pod that does not share",
             "  kubectl sharepid ps web-1-sharepid-x7k2p -o json | jq -r '.processes[] | select(.user == \"nginx\") | .pid'"})
 public class PsCommand implements Callable<Integer> {
     @Mixin
@@ -46,8 +48,9 @@ public class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML);
+        ToolPod pod = target.toolPod();
         try (Opener.Opened<ProcessTable> table = processes.open()) {
-            ProcessTable.Listing listing = table.use().list(target.pod, target.execContainer, container);
+            ProcessTable.Listing listing = table.use().list(pod, container);
             ToolTarget shared = listing.target();
             new ProcessPrinter(new ProcessPrinter.Options(output.format,
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))

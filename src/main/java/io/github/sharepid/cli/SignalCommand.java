@@ -1,6 +1,7 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.app.SignalSender;
+import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.output.SignalPrinter;
 import io.github.sharepid.proc.Pids;
@@ -76,10 +77,13 @@ public class SignalCommand implements Callable<Integer> {
             throw SharepidException.usage(explicit.isEmpty() ? "name the PIDs to signal, or select with -c and/or --match"
                     : "give PIDs or a selection (-c/--match), not both");
         }
-        explicit.forEach(pid -> SignalSender.refusePid1(pid, force));
+        ToolPod pod = target.toolPod();
+        if (target.target == null) {
+            explicit.forEach(pid -> SignalSender.refusePid1(pid, force));
+        }
         try (Opener.Opened<SignalSender> sender = signals.open()) {
-            SignalSender.Report report = sender.use().send(new SignalSender.Request(target.pod, target.execContainer,
-                    sig, explicit, container, regex, all, dryRun, force));
+            SignalSender.Report report = sender.use().send(new SignalSender.Request(pod, sig, explicit, container,
+                    regex, all, dryRun, force));
             SignalPrinter.print(io.out(), sig, report.results(), report.processes(), output.format, output.noHeaders);
             io.out().flush();
             report.errors().forEach(e -> io.err().println("error: " + e));

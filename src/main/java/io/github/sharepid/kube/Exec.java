@@ -16,6 +16,7 @@ public interface Exec {
      *               buffered stream is flushed when the command ends, not after every frame)
      * @param stderr receives the command's stderr
      * @return the remote exit code
+     * @throws CommandNotFound when the container has no such executable (nothing ran)
      * @throws io.github.sharepid.failure.SharepidException when the exec could not run or ended without a status
      */
     int exec(String namespace, String pod, String container, List<String> argv,

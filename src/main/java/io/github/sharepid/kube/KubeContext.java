@@ -23,6 +23,8 @@ public interface KubeContext extends AutoCloseable {
 
     Attach attach();
 
+    EphemeralContainers ephemeralContainers();
+
     /** The user-facing form of a client or connection failure, or null when it is a bug, not a condition. */
     SharepidException explain(Throwable failure);
 

@@ -30,6 +30,7 @@ class DebugSessionTest {
     private final FakePods pods = new FakePods().with(SamplePods.source());
     private final FakeWaits waits = new FakeWaits(pods);
     private final FakeLookups lookups = new FakeLookups();
+    private final FakeEphemeral ephemeral = new FakeEphemeral(pods);
     private final List<String> said = new ArrayList<>();
 
     /** How the attach ends, what the cluster says afterwards, the flags; then the outcome and the copy's fate. */
@@ -147,9 +148,38 @@ class DebugSessionTest {
                 .endState().endContainerStatus().endStatus().build();
     }
 
+    @Test
+    void ephemeral_addsTheShellToTheLivePod_attaches_andPassesTheExitCodeThrough() {
+        FakeAttach attach = new FakeAttach(Attach.Ending.REMOTE_CLOSED);
+        waits.exitCode = 7;
+
+        DebugSession.Outcome outcome = session(attach).runEphemeral(request(true, false), "nginx");
+
+        assertThat(outcome).isEqualTo(new DebugSession.Outcome("sharepid-debug-abcde", 7));
+        assertThat(ephemeral.calls).containsExactly("dryRunAdd ns/web-1/sharepid-debug-abcde",
+                "add ns/web-1/sharepid-debug-abcde");
+        assertThat(ephemeral.added.get(0).getTargetContainerName()).isEqualTo("nginx");
+        assertThat(ephemeral.added.get(0).getStdin()).isTrue();
+        assertThat(attach.attached).containsExactly("ns/web-1/sharepid-debug-abcde");
+        assertThat(pods.calls("create")).isEmpty();
+        assertThat(pods.calls("delete")).isEmpty();
+        assertThat(said).anyMatch(l -> l.contains("the API can never remove an ephemeral container"))
+                .contains("note: pod web-1 does not share its process namespace: the shell sees only the processes"
+                        + " of container nginx");
+    }
+
+    @Test
+    void ephemeral_refusedByTheNamespacesLevel_addsNothing() {
+        lookups.namespaceLabels = Map.of("pod-security.kubernetes.io/enforce", "restricted");
+
+        assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED))
+                .runEphemeral(request(true, false), null)).hasMessageContaining("use --profile restricted");
+        assertThat(ephemeral.calls).isEmpty();
+    }
+
     private DebugSession session(FakeAttach attach) {
-        return new DebugSession(new DebugSession.Ports(pods, waits, lookups, attach), "ns", said::add, () -> "abcde",
-                failure -> null);
+        return new DebugSession(new DebugSession.Ports(pods, waits, lookups, attach, ephemeral), "ns", said::add,
+                () -> "abcde", failure -> null);
     }
 
     private static DebugSession.Request request(boolean attach, boolean rm) {

@@ -1,5 +1,6 @@
 package io.github.sharepid.app;
 
+import io.github.sharepid.kube.CommandNotFound;
 import io.github.sharepid.kube.Exec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,8 @@ import java.util.List;
  * records its target and argv, so tests can assert which script ran where.
  */
 final class FakeExec implements Exec {
-    /** What one exec writes and returns. */
-    record Reply(byte[] stdout, String stderr, int exitCode) {
+    /** What one exec writes and returns, or ({@code thrown} not null) how it fails before anything ran. */
+    record Reply(byte[] stdout, String stderr, int exitCode, RuntimeException thrown) {
     }
 
     /** One exec as the use case made it: {@code ns/pod/container} and the argv. */
@@ -31,7 +32,18 @@ final class FakeExec implements Exec {
     }
 
     FakeExec answer(byte[] stdout, String stderr, int exitCode) {
-        replies.add(new Reply(stdout, stderr, exitCode));
+        replies.add(new Reply(stdout, stderr, exitCode, null));
+        return this;
+    }
+
+    /** The next exec cannot start: no such executable in the container (a distroless image has no sh). */
+    FakeExec answerNotFound() {
+        return answerFailure(new CommandNotFound("exec failed: exec: \"sh\": executable file not found in $PATH"));
+    }
+
+    /** The next exec fails with {@code failure} (a refused upgrade, a container that does not exist). */
+    FakeExec answerFailure(RuntimeException failure) {
+        replies.add(new Reply(new byte[0], "", -1, failure));
         return this;
     }
 
@@ -42,6 +54,9 @@ final class FakeExec implements Exec {
         Reply reply = replies.poll();
         if (reply == null) {
             throw new AssertionError("unexpected exec " + argv);
+        }
+        if (reply.thrown() != null) {
+            throw reply.thrown();
         }
         try {
             stdout.write(reply.stdout());

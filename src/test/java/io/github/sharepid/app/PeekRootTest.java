@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** peek-root: a file's bytes to stdout or into --to, a directory listed, and what a refusal says. */
 class PeekRootTest {
     private static final String COPY = "web-1-sharepid-abcde";
-    private final FakeExec exec = new FakeExec();
+    private final FakeToolPorts ports = new FakeToolPorts(SamplePods.copy());
+    private final FakeExec exec = ports.exec;
     private final List<String> said = new ArrayList<>();
-    private final PeekRoot peek = new PeekRoot(
-            new ProcessTable(new ToolTargets(new FakePods().with(SamplePods.copy()), "ns"), exec), exec, said::add);
+    private final PeekRoot peek = new PeekRoot(ports.table(), exec, said::add);
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
     @TempDir
@@ -32,7 +32,7 @@ class PeekRootTest {
     void file_streamsItsBytesToStdout() {
         exec.answer(bytes("F/etc/nginx/nginx.conf\0worker_processes 1;\n"));
 
-        PeekRoot.Result result = peek.read(PeekRoot.Request.of(COPY, null, 8, null, "/etc/nginx/nginx.conf", null), stdout);
+        PeekRoot.Result result = peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/etc/nginx/nginx.conf", null), stdout);
 
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("worker_processes 1;\n");
         assertThat(result.listing()).isNull();
@@ -44,7 +44,7 @@ class PeekRootTest {
     void container_readsTheRootOfItsMainProcess() {
         exec.answer(PsReply.nginxCopy().bytes()).answer(bytes("F/etc/hostname\0web-1\n"));
 
-        peek.read(PeekRoot.Request.of(COPY, null, null, "nginx", "/etc/hostname", null), stdout);
+        peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), null, "nginx", "/etc/hostname", null), stdout);
 
         assertThat(exec.calls.get(1).argv()).isEqualTo(PeekScript.argv(8, "/etc/hostname", false));
     }
@@ -53,7 +53,7 @@ class PeekRootTest {
     void directory_comesBackAsItsListing() {
         exec.answer(bytes("D/etc/nginx\0conf.d\0nginx.conf\0\0" + "41ed 4096 0 0 1700000000 2\n81a4 12 0 0 1700000000 1\n"));
 
-        PeekRoot.Result result = peek.read(PeekRoot.Request.of(COPY, null, 8, null, "/etc/nginx", null), stdout);
+        PeekRoot.Result result = peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/etc/nginx", null), stdout);
 
         assertThat(result.resolvedPath()).isEqualTo("/etc/nginx");
         assertThat(result.listing()).extracting(DirListing.Entry::name).containsExactly("conf.d", "nginx.conf");
@@ -64,7 +64,7 @@ class PeekRootTest {
     void fileTo_landsInTheDirectoryUnderItsOwnName() throws Exception {
         exec.answer(bytes("F/etc/nginx/nginx.conf\0worker_processes 1;\n"));
 
-        peek.read(PeekRoot.Request.of(COPY, null, 8, null, "/etc/nginx/nginx.conf", home.toString()), stdout);
+        peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/etc/nginx/nginx.conf", home.toString()), stdout);
 
         assertThat(Files.readString(home.resolve("nginx.conf"))).isEqualTo("worker_processes 1;\n");
         assertThat(said).containsExactly("copied /etc/nginx/nginx.conf to " + home.resolve("nginx.conf"));
@@ -80,7 +80,7 @@ class PeekRootTest {
     void failure_saysWhatWentWrong_andLeavesNothingBehind(String stderr, int code, String message) {
         exec.answer(new byte[0], stderr, code == 3 ? PeekScript.NO_SUCH_PROCESS : code);
 
-        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(COPY, null, 8, null, "/x", home.toString()), stdout))
+        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/x", home.toString()), stdout))
                 .hasMessageStartingWith(message);
         assertThat(home).isEmptyDirectory();
     }

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** ps: one exec of the fixed script in the debug container, each process with its container, and -c. */
 class ProcessTableTest {
-    private final FakeExec exec = new FakeExec();
-    private final ProcessTable table = new ProcessTable(new ToolTargets(new FakePods().with(SamplePods.copy()), "ns"), exec);
+    private final FakeToolPorts ports = new FakeToolPorts(SamplePods.copy());
+    private final FakeExec exec = ports.exec;
+    private final ProcessTable table = ports.table();
+    private final ToolPod copy = ToolPod.of("web-1-sharepid-abcde", null);
 
     @ParameterizedTest(name = "-c {0} → PIDs {1}")
     @CsvSource(value = {"null | 1 8 9 14", "nginx | 8 9", "sharepid | 14", "(sandbox) | 1"}, delimiter = '|',
@@ -22,7 +24,7 @@ class ProcessTableTest {
     void list_keepsTheProcessesOfTheContainerAsked(String container, String pids) {
         exec.answer(PsReply.nginxCopy().bytes());
 
-        ProcessTable.Listing listing = table.list("web-1-sharepid-abcde", null, container);
+        ProcessTable.Listing listing = table.list(copy, container);
 
         assertThat(listing.processes()).extracting(p -> String.valueOf(p.pid())).containsExactly(pids.split(" "));
         assertThat(exec.calls).containsExactly(new FakeExec.Call("ns/web-1-sharepid-abcde/sharepid", PsScript.argv()));
@@ -32,7 +34,7 @@ class ProcessTableTest {
     void list_attributesEachProcessToItsContainer() {
         exec.answer(PsReply.nginxCopy().bytes());
 
-        List<ProcessInfo> rows = table.list("web-1-sharepid-abcde", null, null).processes();
+        List<ProcessInfo> rows = table.list(copy, null).processes();
 
         assertThat(rows).extracting(ProcessInfo::container).containsExactly("(sandbox)", "nginx", "nginx", "sharepid");
     }
@@ -41,7 +43,7 @@ class ProcessTableTest {
     void list_unknownContainer_isAUsageErrorNamingTheValidOnes() {
         exec.answer(PsReply.nginxCopy().bytes());
 
-        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, "redis"))
+        assertThatThrownBy(() -> table.list(copy, "redis"))
                 .isInstanceOf(SharepidException.class)
                 .hasMessage("container \"redis\" not found in pod \"web-1-sharepid-abcde\"; valid: nginx, sharepid, (sandbox)");
     }
@@ -50,7 +52,7 @@ class ProcessTableTest {
     void list_scriptFails_saysWhatTheContainerNeeds() {
         exec.answer(new byte[0], "sh: grep: not found\n", 127);
 
-        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, null))
+        assertThatThrownBy(() -> table.list(copy, null))
                 .hasMessage("reading /proc in container sharepid of pod web-1-sharepid-abcde failed (exit 127):"
                         + " sh: grep: not found; the container needs sh and grep (busybox has them)");
     }
@@ -60,7 +62,7 @@ class ProcessTableTest {
     void list_aProcessVanishedMidScan_isStillAListing() {
         exec.answer(PsReply.nginxCopy().bytes(), "grep: 31/cmdline: No such file or directory\n", 2);
 
-        assertThat(table.list("web-1-sharepid-abcde", null, null).processes())
+        assertThat(table.list(copy, null).processes())
                 .extracting(ProcessInfo::pid).containsExactly(1, 8, 9, 14);
     }
 
@@ -68,14 +70,14 @@ class ProcessTableTest {
     void list_exit2WithoutTheListing_isAFailure() {
         exec.answer("self:99\0".getBytes(java.nio.charset.StandardCharsets.UTF_8), "grep: uptime: Permission denied\n", 2);
 
-        assertThatThrownBy(() -> table.list("web-1-sharepid-abcde", null, null))
+        assertThatThrownBy(() -> table.list(copy, null))
                 .hasMessageStartingWith("reading /proc in container sharepid of pod web-1-sharepid-abcde failed (exit 2)");
     }
 
     @Test
     void mainPid_isTheContainersProcessWhoseParentIsOutsideIt() {
         exec.answer(PsReply.nginxCopy().bytes());
-        ToolTarget target = table.target("web-1-sharepid-abcde", null);
+        ToolTarget target = table.target(copy);
 
         assertThat(table.mainPid(target, "nginx")).isEqualTo(8);
     }

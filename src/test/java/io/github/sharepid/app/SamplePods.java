@@ -11,6 +11,7 @@ final class SamplePods {
     static final String NGINX_ID = "0123456789abcdef".repeat(4);
     static final String DEBUG_ID = "fedcba9876543210".repeat(4);
     static final String SANDBOX_ID = "a".repeat(64);
+    static final String TOOLS_ID = "b".repeat(64);
 
     private SamplePods() {
     }
@@ -38,6 +39,21 @@ final class SamplePods {
                 .addNewContainer().withName("sharepid").withImage("busybox:1.36").endContainer().endSpec()
                 .withNewStatus().withPhase("Running")
                 .addToContainerStatuses(running("nginx", NGINX_ID), running("sharepid", DEBUG_ID)).endStatus()
+                .build();
+    }
+
+    /**
+     * The docs page's pod {@code nginx}: shares its process namespace, containers {@code nginx} and {@code shell}
+     * (busybox, adds SYS_PTRACE), both running, no kubectl-sharepid annotation.
+     */
+    static Pod docsPod() {
+        return new PodBuilder().withNewMetadata().withName("nginx").withNamespace("ns").endMetadata()
+                .withNewSpec().withShareProcessNamespace(true)
+                .addNewContainer().withName("nginx").withImage("nginx").endContainer()
+                .addNewContainer().withName("shell").withImage("busybox").withNewSecurityContext().withNewCapabilities()
+                .addToAdd("SYS_PTRACE").endCapabilities().endSecurityContext().endContainer().endSpec()
+                .withNewStatus().withPhase("Running")
+                .addToContainerStatuses(running("nginx", NGINX_ID), running("shell", DEBUG_ID)).endStatus()
                 .build();
     }
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** signal: which processes a request selects, what the script is asked, and what comes back as failures. */
 class SignalSenderTest {
     private static final String COPY = "web-1-sharepid-abcde";
-    private final FakeExec exec = new FakeExec();
-    private final SignalSender sender = new SignalSender(
-            new ProcessTable(new ToolTargets(new FakePods().with(SamplePods.copy()), "ns"), exec), exec);
+    private final FakeToolPorts ports = new FakeToolPorts(SamplePods.copy());
+    private final FakeExec exec = ports.exec;
+    private final SignalSender sender = new SignalSender(ports.table(), exec);
 
     @ParameterizedTest(name = "-c {0} --match {1} --all={2} → {3}")
     @CsvSource(value = {
@@ -93,7 +93,7 @@ class SignalSenderTest {
 
     private static SignalSender.Request request(List<Integer> pids, String container, String match, boolean all,
                                                 boolean force) {
-        return new SignalSender.Request(COPY, null, Signals.parse("HUP"), pids, container,
+        return new SignalSender.Request(ToolPod.of(COPY, null), Signals.parse("HUP"), pids, container,
                 match == null ? null : Pattern.compile(match), all, false, force);
     }
 

@@ -20,9 +20,6 @@ class ToolTargetsTest {
                 Arguments.of("a pod that does not share its process namespace", edit(p -> new PodBuilder(p)
                         .editSpec().withShareProcessNamespace(false).endSpec().build()), null,
                         SharepidException.FAILURE, "does not share its process namespace"),
-                Arguments.of("not a copy and no --exec-container", edit(p -> new PodBuilder(p)
-                        .editMetadata().withAnnotations(null).endMetadata().build()), null,
-                        SharepidException.USAGE, "is not a kubectl-sharepid copy"),
                 Arguments.of("an --exec-container the pod does not have", edit(p -> p), "nope",
                         SharepidException.USAGE, "pod web-1-sharepid-abcde has no container nope"),
                 Arguments.of("an ephemeral --exec-container that has not started", edit(p -> new PodBuilder(p)
@@ -39,9 +36,9 @@ class ToolTargetsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void resolve_refuses(String why, Pod pod, String execFlag, int exitCode, String message) {
-        ToolTargets targets = new ToolTargets(new FakePods().with(pod), "ns");
+        ToolTargets targets = new FakeToolPorts(pod).targets();
 
-        assertThatThrownBy(() -> targets.resolve(pod.getMetadata().getName(), execFlag))
+        assertThatThrownBy(() -> targets.resolve(ToolPod.of(pod.getMetadata().getName(), execFlag)))
                 .isInstanceOf(SharepidException.class).hasMessageContaining(message)
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(exitCode);
     }
@@ -49,8 +46,8 @@ class ToolTargetsTest {
     @ParameterizedTest(name = "--exec-container {0} → {1}")
     @org.junit.jupiter.params.provider.CsvSource(value = {"null, sharepid", "nginx, nginx"}, nullValues = "null")
     void resolve_runsInTheCopysDebugContainerUnlessTold(String execFlag, String expected) {
-        ToolTarget target = new ToolTargets(new FakePods().with(SamplePods.copy()), "ns")
-                .resolve("web-1-sharepid-abcde", execFlag);
+        ToolTarget target = new FakeToolPorts(SamplePods.copy()).targets()
+                .resolve(ToolPod.of("web-1-sharepid-abcde", execFlag));
 
         assertThat(target.namespace()).isEqualTo("ns");
         assertThat(target.name()).isEqualTo("web-1-sharepid-abcde");

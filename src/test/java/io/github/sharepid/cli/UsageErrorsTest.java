@@ -25,6 +25,20 @@ class UsageErrorsTest {
             debug web --profile netadmins                | valid: general, baseline, restricted, sysadmin, netadmin
             debug web --attach=false --rm                | --rm
             debug                                        | POD
+            debug web --ephemeral --rm                   | --rm cannot be used with --ephemeral
+            debug web --ephemeral --copy-to web-2        | --copy-to cannot be used with --ephemeral
+            debug web --ephemeral --same-node            | --same-node cannot be used with --ephemeral
+            debug web --ephemeral --set-image '*=nginx'  | --set-image cannot be used with --ephemeral
+            debug web --ephemeral --keep-labels          | --keep-labels cannot be used with --ephemeral
+            debug web --ephemeral --keep-annotations     | --keep-annotations cannot be used with --ephemeral
+            debug web --target nginx                     | --target applies only with --ephemeral
+            ps web --target nginx                        | --target applies only with --ephemeral
+            ps web --image busybox                       | --image applies only with --ephemeral
+            signal web 8 --profile general               | --profile applies only with --ephemeral
+            peek-root web 8 /etc --timeout 1m            | --timeout applies only with --ephemeral
+            ps web --ephemeral --exec-container shell    | exclude each other
+            ps web --ephemeral --target Bad_Name         | --target
+            ps web --ephemeral --profile nosuch          | profile "nosuch"
             ps web -o xml                                | -o xml
             signal web abc                               | "abc" is not a PID
             signal web -5                                | -5

@@ -64,6 +64,20 @@ class JacksonCoverageTest {
         serialization.unmarshal(OIDC_TOKEN, OpenIDConnectionUtils.OAuthToken.class);
         serialization.asJson(serialization.unmarshal(new String(Fixtures.bytes("docs-pod.json"),
                 StandardCharsets.UTF_8), Pod.class));
+        // what EphemeralContainerGateway reads and writes: discovery, 1.20's EphemeralContainers, 1.22's patch
+        serialization.unmarshal("{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":"
+                + "\"pods/ephemeralcontainers\",\"kind\":\"EphemeralContainers\",\"verbs\":[\"get\"]}]}",
+                io.fabric8.kubernetes.api.model.APIResourceList.class);
+        io.fabric8.kubernetes.api.model.EphemeralContainer tools = new io.fabric8.kubernetes.api.model
+                .EphemeralContainerBuilder().withName("sharepid-tools-abcde").withImage("busybox")
+                .withCommand("sleep", "1").withNewSecurityContext().withNewCapabilities().addToAdd("SYS_PTRACE")
+                .endCapabilities().endSecurityContext().build();
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource old = serialization.unmarshal("{\"kind\":"
+                + "\"EphemeralContainers\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"nginx\"},"
+                + "\"ephemeralContainers\":[]}", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        old.setAdditionalProperty("ephemeralContainers", List.of(serialization.convertValue(tools, java.util.Map.class)));
+        serialization.asJson(old);
+        serialization.asJson(java.util.Map.of("spec", java.util.Map.of("ephemeralContainers", List.of(tools))));
 
         PsDocument.Document ps = new PsDocument.Document("nginx", "default", List.of(new PsDocument.Row(8, 1,
                 "nginx", 0L, "root", "S", "Ss", 0.25, 7124, "2026-11-22T14:28:52Z", 1755, "nginx: master process",

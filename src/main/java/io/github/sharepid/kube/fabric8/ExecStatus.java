@@ -39,6 +39,16 @@ record ExecStatus(Integer exitCode, String message) {
         return new ExecStatus(null, message == null || message.isBlank() ? UNREADABLE : message.strip());
     }
 
+    /**
+     * True when the runtime could not start the command because the container has no such executable:
+     * runc's {@code exec: "sh": executable file not found in $PATH}, or {@code stat /bin/sh: no such file or
+     * directory} for an absolute path. Nothing ran in the container.
+     */
+    boolean commandNotFound() {
+        return exitCode == null && message != null && (message.contains("executable file not found")
+                || message.contains("exec failed") && message.contains("no such file or directory"));
+    }
+
     private static Integer exitCodeCause(Status status) {
         List<StatusCause> causes = status.getDetails() == null ? null : status.getDetails().getCauses();
         if (causes == null) {

@@ -4,6 +4,7 @@ import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Attach;
+import io.github.sharepid.kube.EphemeralContainers;
 import io.github.sharepid.kube.Exec;
 import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.Lookups;
@@ -62,6 +63,11 @@ public final class Fabric8Context implements KubeContext {
     @Override
     public Attach attach() {
         return new Fabric8Attacher(client, negotiation);
+    }
+
+    @Override
+    public EphemeralContainers ephemeralContainers() {
+        return new EphemeralContainerGateway(client);
     }
 
     @Override

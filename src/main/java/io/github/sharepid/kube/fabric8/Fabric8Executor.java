@@ -5,6 +5,7 @@ import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.sharepid.text.Durations;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.CommandNotFound;
 import io.github.sharepid.kube.Exec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,9 @@ public final class Fabric8Executor implements Exec {
             throw SharepidException.failure(failures.where() + " ended without an exit status (connection lost?)");
         }
         ExecStatus result = ExecStatus.parse(status, client.getKubernetesSerialization());
+        if (result.commandNotFound()) {
+            throw new CommandNotFound(failures.where() + " failed: " + result.message());
+        }
         if (result.exitCode() == null) {
             throw SharepidException.failure(failures.where() + " failed: " + result.message());
         }

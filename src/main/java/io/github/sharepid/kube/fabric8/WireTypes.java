@@ -1,6 +1,7 @@
 package io.github.sharepid.kube.fabric8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
@@ -35,13 +36,14 @@ public final class WireTypes {
      * GenericKubernetesResource are what fabric8's KubernetesDeserializer makes, wherever a KubernetesResource
      * is expected, of an object without a kind or with one it does not know: minikube's kubeconfig
      * {@code extensions} are the first case, so no static walk from the kubeconfig model finds them. Ephemeral
-     * containers are read as part of a pod's spec (fabric8 7.8 has no class for Kubernetes 1.20's separate
-     * {@code EphemeralContainers} object, and we never call that subresource).
+     * containers are read as part of a pod's spec; Kubernetes 1.20's separate {@code EphemeralContainers} object
+     * (fabric8 7.8 has no class for it) is read and written as a GenericKubernetesResource by
+     * EphemeralContainerGateway, which finds the subresource's shape in the APIResourceList of {@code /api/v1}.
      */
     public static final List<Class<?>> ROOTS = List.of(
             Pod.class, PodList.class, ListOptions.class, WatchEvent.class, Status.class, DeleteOptions.class,
             Namespace.class, NamespaceList.class, Event.class, EventList.class, PersistentVolumeClaim.class,
-            EphemeralContainer.class, RawExtension.class, GenericKubernetesResource.class,
+            EphemeralContainer.class, APIResourceList.class, RawExtension.class, GenericKubernetesResource.class,
             Config.class, io.fabric8.kubernetes.client.Config.ExecCredential.class,
             OpenIDConnectionUtils.OAuthToken.class, OpenIDConnectionUtils.OpenIdConfiguration.class);
 

@@ -26,4 +26,15 @@ class ExecStatusTest {
         assertThat(ExecStatus.parse(json.getBytes(StandardCharsets.UTF_8), JSON))
                 .isEqualTo(new ExecStatus(exitCode, message));
     }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        no sh on PATH (containerd 1.6, runc 1.1) | {"status":"Failure","reason":"InternalError","message":"Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \\"c\\": OCI runtime exec failed: exec failed: unable to start container process: exec: \\"sh\\": executable file not found in $PATH: unknown"} | true
+        absolute path missing                    | {"status":"Failure","reason":"InternalError","message":"OCI runtime exec failed: exec failed: unable to start container process: exec: \\"/bin/sh\\": stat /bin/sh: no such file or directory: unknown"} | true
+        a script that exits 127                  | {"status":"Failure","reason":"NonZeroExitCode","details":{"causes":[{"reason":"ExitCode","message":"127"}]}} | false
+        container not running                    | {"status":"Failure","reason":"InternalError","message":"container not found (\\"nginx\\")"} | false
+        """)
+    void commandNotFound_onlyWhenTheRuntimeFoundNoExecutable(String name, String json, boolean notFound) {
+        assertThat(ExecStatus.parse(json.getBytes(StandardCharsets.UTF_8), JSON).commandNotFound()).isEqualTo(notFound);
+    }
 }

@@ -1,0 +1,26 @@
+package io.github.sharepid.app;
+
+import io.github.sharepid.plan.Profile;
+import java.time.Duration;
+
+/**
+ * The {@code POD} of ps, signal and peek-root and how the tools reach its processes: in {@code --exec-container},
+ * in an ephemeral tools container ({@code --ephemeral}), or, with neither, in a copy's debug container or the
+ * first of a live pod's containers that can run them ({@link ToolTargets}).
+ *
+ * @param execContainer the container named with --exec-container, or null
+ * @param ephemeral     what --ephemeral asks for, or null
+ */
+public record ToolPod(String name, String execContainer, Ephemeral ephemeral) {
+    /** A pod reached without --ephemeral. */
+    public static ToolPod of(String name, String execContainer) {
+        return new ToolPod(name, execContainer, null);
+    }
+
+    /**
+     * An ephemeral tools container: its image and profile, the container whose process namespace it joins
+     * ({@code --target}, null for none) and how long to wait for it to run.
+     */
+    public record Ephemeral(String image, Profile profile, String target, Duration timeout) {
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.sharepid.kube.fabric8;
+
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.EphemeralContainers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The real {@link EphemeralContainers}. The server's API discovery of {@code /api/v1} says which shape the
+ * {@code pods/ephemeralcontainers} subresource has: kind {@code EphemeralContainers} (Kubernetes 1.16–1.21,
+ * behind the EphemeralContainers feature gate: GET the object, append, PUT it back with its resourceVersion,
+ * again after a conflict) or kind {@code Pod} (1.22+: a strategic-merge PATCH of
+ * {@code spec.ephemeralContainers}, which appends by name). No subresource: ephemeral containers are not
+ * enabled, said in one line. fabric8 7.8 has no class for the old kind, so it is read as a
+ * GenericKubernetesResource.
+ */
+public final class EphemeralContainerGateway implements EphemeralContainers {
+    static final String SUBRESOURCE = "pods/ephemeralcontainers";
+    private static final int CONFLICT_RETRIES = 3;
+
+    /** The two shapes of the subresource. */
+    enum Shape { EPHEMERAL_CONTAINERS, POD }
+
+    private final KubernetesClient client;
+    private final RawApi api;
+    private Shape shape;
+
+    public EphemeralContainerGateway(KubernetesClient client) {
+        this.client = client;
+        this.api = new RawApi(client);
+    }
+
+    @Override
+    public EphemeralContainer dryRunAdd(String namespace, String pod, EphemeralContainer container) {
+        try {
+            write(namespace, pod, container, true);
+            return container;
+        } catch (KubernetesClientException e) {
+            if (container.getSecurityContext() == null || !forbidsSecurityContext(e)) {
+                throw e;
+            }
+            EphemeralContainer without = new EphemeralContainerBuilder(container).withSecurityContext(null).build();
+            write(namespace, pod, without, true);
+            return without;
+        }
+    }
+
+    /** The 422 of a server whose validation allows no securityContext at all in an ephemeral container. */
+    private static boolean forbidsSecurityContext(KubernetesClientException e) {
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return e.getCode() == 422 && message != null && message.contains(".securityContext: Forbidden");
+    }
+
+    @Override
+    public Pod add(String namespace, String pod, EphemeralContainer container) {
+        Pod answer = write(namespace, pod, container, false);
+        return answer != null ? answer
+                : ApiFailures.call(client, "get", "pods", namespace, () -> client.pods().inNamespace(namespace)
+                        .withName(pod).get());
+    }
+
+    /** The server's shape of the subresource, asked once per connection. */
+    Shape shape() {
+        if (shape == null) {
+            List<APIResource> resources = ApiFailures.call(client, "get", "the API discovery of /api/v1", null,
+                    () -> client.getApiResources("v1").getResources());
+            String kind = resources.stream().filter(r -> SUBRESOURCE.equals(r.getName())).map(APIResource::getKind)
+                    .findFirst().orElseThrow(() -> notEnabled("the server does not list " + SUBRESOURCE));
+            shape = "Pod".equals(kind) ? Shape.POD : Shape.EPHEMERAL_CONTAINERS;
+        }
+        return shape;
+    }
+
+    /** The write of the server's shape; the pod it answered with (1.22+), else null. */
+    private Pod write(String namespace, String pod, EphemeralContainer container, boolean dryRun) {
+        String path = "api/v1/namespaces/" + namespace + "/pods/" + pod + "/ephemeralcontainers"
+                + (dryRun ? "?dryRun=All" : "");
+        try {
+            if (shape() == Shape.POD) {
+                return patchPod(path, container);
+            }
+            putObject(namespace, pod, path, container);
+            return null;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw ApiFailures.podNotFound(namespace, pod);
+            }
+            throw ApiFailures.refused(e, shape == Shape.POD ? "patch" : "update", SUBRESOURCE, namespace,
+                    client.getConfiguration());
+        }
+    }
+
+    private Pod patchPod(String path, EphemeralContainer container) {
+        String patch = serialization().asJson(Map.of("spec", Map.of("ephemeralContainers", List.of(container))));
+        Pod answer = serialization().unmarshal(api.send("PATCH", path, RawApi.STRATEGIC_MERGE, patch), Pod.class);
+        List<EphemeralContainer> now = answer.getSpec() == null ? null : answer.getSpec().getEphemeralContainers();
+        if (now == null || now.stream().noneMatch(c -> container.getName().equals(c.getName()))) {
+            throw notEnabled("the server answered without the new container");
+        }
+        return answer;
+    }
+
+    /** GET, append, PUT with the resourceVersion read; a conflict (someone wrote in between) starts over. */
+    private void putObject(String namespace, String pod, String path, EphemeralContainer container) {
+        String read = "api/v1/namespaces/" + namespace + "/pods/" + pod + "/ephemeralcontainers";
+        for (int attempt = 1; ; attempt++) {
+            GenericKubernetesResource current = serialization().unmarshal(api.send("GET", read, null, null),
+                    GenericKubernetesResource.class);
+            Object listed = current.getAdditionalProperties().get("ephemeralContainers");
+            List<Object> list = listed instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            list.add(serialization().convertValue(container, Map.class));
+            current.setAdditionalProperty("ephemeralContainers", list);
+            String answer;
+            try {
+                answer = api.send("PUT", path, RawApi.JSON, serialization().asJson(current));
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 409 && attempt < CONFLICT_RETRIES) {
+                    continue;
+                }
+                throw e;
+            }
+            Object stored = serialization().unmarshal(answer, GenericKubernetesResource.class)
+                    .getAdditionalProperties().get("ephemeralContainers");
+            if (!(stored instanceof List<?> l) || l.stream().noneMatch(c -> c instanceof Map<?, ?> m
+                    && Objects.equals(container.getName(), m.get("name")))) {
+                throw notEnabled("the server answered without the new container");
+            }
+            return;
+        }
+    }
+
+    private SharepidException notEnabled(String why) {
+        return SharepidException.failure("ephemeral containers are not enabled on the API server at "
+                + client.getMasterUrl() + " (" + why + "; Kubernetes 1.16-1.22 need the EphemeralContainers"
+                + " feature gate); make a copy instead: kubectl sharepid debug POD");
+    }
+
+    private KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
+    }
+}
