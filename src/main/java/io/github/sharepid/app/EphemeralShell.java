@@ -29,7 +29,7 @@ record EphemeralShell(DebugSession.Ports ports, String namespace, Progress progr
         admission.requireLevel(request.spec().profile());
         EphemeralContainer accepted = EphemeralTools.admitted(ports.ephemeral(), namespace, name,
                 planned.container(), request.spec().profile(), progress);
-        progress.say(EphemeralTools.caveat(container, accepted.getImage(), name));
+        progress.warn(EphemeralTools.caveat(container, accepted.getImage(), name));
         Pod added = ports.ephemeral().add(namespace, name, accepted);
         ports.waits().awaitRunning(added, container, request.timeout(), progress::say);
         if (!request.attach()) {

@@ -109,7 +109,7 @@ final class EphemeralTools {
         AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace).requireLevel(request.profile());
         EphemeralContainer container = admitted(ports.ephemeral(), namespace, name, planned, request.profile(),
                 progress);
-        progress.say(caveat(container.getName(), container.getImage(), name) + "; later calls reuse it");
+        progress.warn(caveat(container.getName(), container.getImage(), name) + "; later calls reuse it");
         Pod added = ports.ephemeral().add(namespace, name, container);
         return ports.waits().awaitRunning(added, container.getName(), request.timeout(), progress::say);
     }

@@ -7,4 +7,12 @@ package io.github.sharepid.app;
 @FunctionalInterface
 public interface Progress {
     void say(String line);
+
+    /**
+     * What must be said even under {@code -q}: a change to a live pod that cannot be undone (an ephemeral
+     * container). Tests that collect lines get it like any other.
+     */
+    default void warn(String line) {
+        say(line);
+    }
 }

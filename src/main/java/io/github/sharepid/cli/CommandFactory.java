@@ -27,7 +27,17 @@ final class CommandFactory implements CommandLine.IFactory {
         this.root = new RootCommand(io, connector);
         this.io = io;
         this.trainingConnector = trainingConnector;
-        this.progress = root::progress;
+        this.progress = new Progress() {
+            @Override
+            public void say(String line) {
+                root.progress(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                root.warning(line);
+            }
+        };
     }
 
     RootCommand root() {

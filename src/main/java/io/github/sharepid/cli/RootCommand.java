@@ -87,6 +87,12 @@ public class RootCommand implements Runnable {
         return context == null ? null : context.explain(failure);
     }
 
+    /** A change to a live pod that cannot be undone: stderr, even under {@code -q}. */
+    public void warning(String message) {
+        io.err().println(message);
+        io.err().flush();
+    }
+
     /** Progress and hints: stderr, silenced by {@code -q}. */
     public void progress(String message) {
         if (!quiet) {
