@@ -1,5 +1,8 @@
 package io.github.sharepid.training;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,11 +17,22 @@ record TrainingData(String sourcePod, String copyPod, String namespace, String c
 
     static TrainingData load() {
         return new TrainingData(text("source-pod.json"), text("copy-pod.json"), text("namespace.json"),
-                text("claim.json"), text("events.json"), FakeCluster.resource("ps.bin"),
-                FakeCluster.resource("signal-dry.bin"), FakeCluster.resource("nginx.conf"));
+                text("claim.json"), text("events.json"), resource("ps.bin"),
+                resource("signal-dry.bin"), resource("nginx.conf"));
     }
 
     private static String text(String name) {
-        return new String(FakeCluster.resource(name), StandardCharsets.UTF_8);
+        return new String(resource(name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = TrainingData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("training resource " + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputE2E {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static Cluster cluster;
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("badin", c -> cluster = c).withDocsPod();
     private static String copy;
     private static Path dir;
     private static ServerSocket silent;
@@ -44,7 +47,6 @@ class BadInputE2E {
 
     @BeforeAll
     static void namespaceWithPodsInEveryState() throws IOException {
-        cluster = Cluster.namespace("badin").withDocsPod();
         copy = ok(Shell.sharepid("debug", "nginx", "-n", cluster.ns, "--attach=false", "-q", "--copy-to", "nginx-copy"))
                 .stdout().strip();
         ok(kubectl("run", "pending", "--image=busybox", "--restart=Never",
@@ -92,8 +94,8 @@ class BadInputE2E {
             Files.delete(dir);
         }
         if (cluster != null) {
+            // before NAMESPACE deletes the namespace: a pod with a finalizer would hold it Terminating
             kubectl("patch", "pod", "dying", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
-            cluster.close();
         }
     }
 

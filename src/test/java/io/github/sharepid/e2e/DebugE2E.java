@@ -11,28 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl sharepid debug}, {@code list} and {@code cleanup} on the real cluster, through kubectl. */
 @Tag("e2e")
 class DebugE2E {
     private static Cluster cluster;
-
-    @BeforeAll
-    static void docsPod() {
-        cluster = Cluster.namespace("debug").withDocsPod();
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("debug", c -> cluster = c).withDocsPod();
 
     @Test
     @DisplayName("kubectl plugin list finds kubectl-sharepid")

@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,22 +48,13 @@ class FaultsE2E {
     private static final int REQUEST_TIMEOUT_S = 5;
 
     private static Cluster cluster;
+    // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("faults", c -> cluster = c).withDocsPod()
+            .withPod(SLOW_POD, "slow");
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void pods() {
-        // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
-        cluster = Cluster.namespace("faults").withDocsPod().applyAndWait(SLOW_POD, "slow");
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     @DisplayName("the copy deleted by kubectl during an attached session: one error line, exit 1, terminal restored")

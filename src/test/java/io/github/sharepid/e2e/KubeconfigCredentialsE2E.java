@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,11 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubeconfigCredentialsE2E {
     private static final String ACCOUNT = "lister";
     private static Cluster cluster;
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("creds", c -> cluster = c).withDocsPod();
     private static Path dir;
 
     @BeforeAll
     static void accountAndKubeconfigs() throws IOException {
-        cluster = Cluster.namespace("creds").withDocsPod();
         ServiceAccounts.create(cluster.ns, ACCOUNT, "get,list");
         dir = Files.createTempDirectory("sharepid-creds");
         Files.writeString(dir.resolve("sa-token"), ServiceAccounts.token(cluster.ns, ACCOUNT) + "\n");
@@ -56,9 +58,6 @@ class KubeconfigCredentialsE2E {
                     Files.delete(f);
                 }
             }
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

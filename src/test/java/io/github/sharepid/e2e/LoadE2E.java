@@ -20,11 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Load: {@code ps} over 2,000 processes, {@code peek-root} of a 1 GiB file, 20 concurrent {@code ps}.
@@ -41,19 +40,10 @@ class LoadE2E {
     private static final Pattern RSS = Pattern.compile("(?m)^SHAREPID_RSS_KIB=(\\d+)$");
 
     private static Cluster cluster;
-
-    @BeforeAll
-    static void pods() {
-        // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
-        cluster = Cluster.namespace("load").withDocsPod().applyAndWait(MANY_POD, "many");
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    // until it runs, its status (and resourceVersion) keeps changing: wait for Ready
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("load", c -> cluster = c).withDocsPod()
+            .withPod(MANY_POD, "many");
 
     @Test
     @DisplayName("ps on a pod with 2,000 processes: at least 2,000 rows, every one attributed")

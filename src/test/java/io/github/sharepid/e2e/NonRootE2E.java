@@ -4,15 +4,11 @@ import static io.github.sharepid.e2e.Cluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A pod that must not run as root (pod-level {@code runAsNonRoot: true}, its container as UID 1000): which
@@ -34,26 +30,8 @@ class NonRootE2E {
             "    securityContext: {runAsUser: 1000}",
             "");
     private static Cluster cluster;
-
-    @BeforeAll
-    static void nonRootPod() throws IOException {
-        cluster = Cluster.namespace("nonroot");
-        Path manifest = Files.createTempFile("sharepid-nonroot-", ".yaml");
-        try {
-            Files.writeString(manifest, POD);
-            ok(Shell.kubectl("-n", cluster.ns, "apply", "-f", manifest.toString()));
-        } finally {
-            Files.deleteIfExists(manifest);
-        }
-        ok(Shell.kubectl("-n", cluster.ns, "wait", "--for=condition=Ready", "pod/app", "--timeout=120s"));
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("nonroot", c -> cluster = c).withPod(POD, "app");
 
     @Test
     @DisplayName("general: the debug container alone runs as root (and says so), starts, and reads the UID-1000 process's files")

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pod Security admission itself, not only our reading of its label: a namespace that enforces
@@ -22,18 +22,12 @@ import org.junit.jupiter.api.Test;
         + " the namespace label, which kubectl-sharepid's own check honours")
 class PodSecurityAdmissionE2E {
     private static Cluster cluster;
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("psa", c -> cluster = c).withDocsPod();
 
     @BeforeAll
     static void restrictedNamespaceWithTheDocsPod() {
-        cluster = Cluster.namespace("psa").withDocsPod();
         ok(Shell.kubectl("label", "namespace", cluster.ns, "pod-security.kubernetes.io/enforce=restricted"));
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,19 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("e2e")
 class ProcessToolsE2E {
     private static Cluster cluster;
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("tools", c -> cluster = c).withDocsPod();
     private static String copy;
 
     @BeforeAll
     static void copyOfTheDocsPod() {
-        cluster = Cluster.namespace("tools").withDocsPod();
         copy = ok(Shell.sharepid("debug", "nginx", "-n", cluster.ns, "--attach=false", "-q")).stdout().strip();
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

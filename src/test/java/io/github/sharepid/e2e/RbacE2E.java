@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,12 +25,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("e2e")
 class RbacE2E {
     private static Cluster cluster;
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("rbac", c -> cluster = c).withDocsPod();
     private static String copy;
     private static Path kubeconfig;
 
     @BeforeAll
     static void readOnlyServiceAccount() throws IOException {
-        cluster = Cluster.namespace("rbac").withDocsPod();
         copy = ok(Shell.sharepid("debug", "nginx", "-n", cluster.ns, "--attach=false", "-q")).stdout().strip();
         ServiceAccounts.create(cluster.ns, "reader", "get");
         kubeconfig = Files.createTempFile("sharepid-rbac-", ".kubeconfig");
@@ -41,9 +43,6 @@ class RbacE2E {
     static void removeNamespace() throws IOException {
         if (kubeconfig != null) {
             Files.deleteIfExists(kubeconfig);
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

@@ -65,14 +65,14 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
     public Pod add(String namespace, String pod, EphemeralContainer container) {
         Pod answer = write(namespace, pod, container, false);
         return answer != null ? answer
-                : ApiFailures.call(client, "get", "pods", namespace, () -> client.pods().inNamespace(namespace)
+                : KubeErrors.call(client, "get", "pods", namespace, () -> client.pods().inNamespace(namespace)
                         .withName(pod).get());
     }
 
     /** The server's shape of the subresource, asked once per connection. */
     Shape shape() {
         if (shape == null) {
-            List<APIResource> resources = ApiFailures.call(client, "get", "the API discovery of /api/v1", null,
+            List<APIResource> resources = KubeErrors.call(client, "get", "the API discovery of /api/v1", null,
                     () -> client.getApiResources("v1").getResources());
             String kind = resources.stream().filter(r -> SUBRESOURCE.equals(r.getName())).map(APIResource::getKind)
                     .findFirst().orElseThrow(() -> notEnabled("the server does not list " + SUBRESOURCE));
@@ -93,9 +93,9 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
             return null;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
-                throw ApiFailures.podNotFound(namespace, pod);
+                throw KubeErrors.podNotFound(namespace, pod);
             }
-            throw ApiFailures.refused(e, shape == Shape.POD ? "patch" : "update", SUBRESOURCE, namespace,
+            throw KubeErrors.refused(e, shape == Shape.POD ? "patch" : "update", SUBRESOURCE, namespace,
                     client.getConfiguration());
         }
     }

@@ -130,7 +130,7 @@ public final class Fabric8Attacher implements Attach {
     private ChannelSocket open(String namespace, String pod, String container, boolean tty, OutputStream stdout,
                                OutputStream stderr, CompletableFuture<Ending> ended) {
         ChannelSocket socket = new ChannelSocket(stdout, stderr, true);
-        ExecFailures failures = ExecFailures.attach(client, namespace, pod, container);
+        ExecErrors failures = ExecErrors.attach(client, namespace, pod, container);
         try {
             dialer.open(dialer.attachUri(namespace, pod, container, tty), socket);
         } catch (ExecutionException e) {

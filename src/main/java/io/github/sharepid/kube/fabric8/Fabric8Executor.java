@@ -50,7 +50,7 @@ public final class Fabric8Executor implements Exec {
     @Override
     public int exec(String namespace, String pod, String container, List<String> argv,
                     InputStream stdin, OutputStream stdout, OutputStream stderr) {
-        ExecFailures failures = new ExecFailures(client, namespace, pod, container);
+        ExecErrors failures = new ExecErrors(client, namespace, pod, container);
         ChannelSocket socket = new ChannelSocket(stdout, stderr, false);
         try {
             dialer.open(dialer.execUri(namespace, pod, container, argv, stdin != null, false), socket);
@@ -69,7 +69,7 @@ public final class Fabric8Executor implements Exec {
         }
     }
 
-    private static void feed(ChannelSocket socket, InputStream stdin, ExecFailures failures) {
+    private static void feed(ChannelSocket socket, InputStream stdin, ExecErrors failures) {
         try {
             byte[] buf = new byte[32 << 10];
             int n;
@@ -84,7 +84,7 @@ public final class Fabric8Executor implements Exec {
         }
     }
 
-    private int exitCode(ChannelSocket socket, ExecFailures failures) {
+    private int exitCode(ChannelSocket socket, ExecErrors failures) {
         ChannelSocket.Ending ending;
         try {
             ending = awaitEnd(socket, failures);
@@ -119,7 +119,7 @@ public final class Fabric8Executor implements Exec {
      * Until the server closes the connection (after the status, normally), the status has been followed by
      * a second of silence, or the server has been silent for longer than the idle limit.
      */
-    private ChannelSocket.Ending awaitEnd(ChannelSocket socket, ExecFailures failures) throws InterruptedException {
+    private ChannelSocket.Ending awaitEnd(ChannelSocket socket, ExecErrors failures) throws InterruptedException {
         while (true) {
             long sinceActivity = System.nanoTime() - socket.lastActivityNanos();
             long wait = TimeUnit.MILLISECONDS.toNanos(200);
@@ -145,7 +145,7 @@ public final class Fabric8Executor implements Exec {
         }
     }
 
-    private static SharepidException interrupted(ExecFailures failures, InterruptedException e) {
+    private static SharepidException interrupted(ExecErrors failures, InterruptedException e) {
         Thread.currentThread().interrupt();
         return new SharepidException(SharepidException.FAILURE, "interrupted during " + failures.where(), e);
     }

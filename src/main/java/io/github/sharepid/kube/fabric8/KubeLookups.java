@@ -71,6 +71,6 @@ public final class KubeLookups implements Lookups {
     }
 
     private <T> T call(String verb, String resource, String namespace, Supplier<T> request) {
-        return ApiFailures.call(client, verb, resource, namespace, request);
+        return KubeErrors.call(client, verb, resource, namespace, request);
     }
 }

@@ -42,7 +42,7 @@ public final class KubePodGateway implements Pods, PodWaits {
     public Pod get(String namespace, String name) {
         Pod pod = call("get", "pods", namespace, () -> pod(namespace, name).get());
         if (pod == null) {
-            throw ApiFailures.podNotFound(namespace, name);
+            throw KubeErrors.podNotFound(namespace, name);
         }
         return pod;
     }
@@ -56,7 +56,7 @@ public final class KubePodGateway implements Pods, PodWaits {
             created = call("create", "pods", namespace, () -> client.pods().inNamespace(namespace).resource(pod).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw ApiFailures.alreadyExists(namespace, name, e);
+                throw KubeErrors.alreadyExists(namespace, name, e);
             }
             throw e;
         }
@@ -73,12 +73,12 @@ public final class KubePodGateway implements Pods, PodWaits {
             client.pods().inNamespace(namespace).resource(pod).dryRun().create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw ApiFailures.alreadyExists(namespace, pod.getMetadata().getName(), e);
+                throw KubeErrors.alreadyExists(namespace, pod.getMetadata().getName(), e);
             }
-            if (ApiFailures.isAdmissionRefusal(e)) {
-                throw ApiFailures.wouldReject(e, pod.getMetadata().getName(), namespace);
+            if (KubeErrors.isAdmissionRefusal(e)) {
+                throw KubeErrors.wouldReject(e, pod.getMetadata().getName(), namespace);
             }
-            throw ApiFailures.refused(e, "create", "pods", namespace, client.getConfiguration());
+            throw KubeErrors.refused(e, "create", "pods", namespace, client.getConfiguration());
         }
     }
 
@@ -136,9 +136,9 @@ public final class KubePodGateway implements Pods, PodWaits {
     private SharepidException droppedShareProcessNamespace(String namespace, String name) {
         try {
             delete(namespace, name, 0L);
-            return ApiFailures.droppedShareProcessNamespace("deleted the copy " + name);
+            return KubeErrors.droppedShareProcessNamespace("deleted the copy " + name);
         } catch (KubernetesClientException | SharepidException e) {
-            return ApiFailures.droppedShareProcessNamespace("could not delete the copy " + name + " ("
+            return KubeErrors.droppedShareProcessNamespace("could not delete the copy " + name + " ("
                     + e.getMessage() + "), delete it yourself");
         }
     }
@@ -153,6 +153,6 @@ public final class KubePodGateway implements Pods, PodWaits {
     }
 
     private <T> T call(String verb, String resource, String namespace, Supplier<T> request) {
-        return ApiFailures.call(client, verb, resource, namespace, request);
+        return KubeErrors.call(client, verb, resource, namespace, request);
     }
 }

@@ -80,7 +80,7 @@ final class PodWatch {
         try {
             return client.pods().inNamespace(namespace).withName(name).get();
         } catch (KubernetesClientException e) {
-            throw ApiFailures.refused(e, "get", "pods", namespace, client.getConfiguration());
+            throw KubeErrors.refused(e, "get", "pods", namespace, client.getConfiguration());
         }
     }
 
@@ -88,7 +88,7 @@ final class PodWatch {
         try {
             return opener.open(namespace, name, resourceVersion, watcher);
         } catch (KubernetesClientException e) {
-            throw ApiFailures.refused(e, "watch", "pods", namespace, client.getConfiguration());
+            throw KubeErrors.refused(e, "watch", "pods", namespace, client.getConfiguration());
         }
     }
 

@@ -6,35 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.github.sharepid.failure.SharepidException;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The calls {@code debug} makes before creating: the namespace's labels and a dry-run create. */
-@EnableKubernetesMockClient
-@Timeout(30)
-class KubePodGatewayAdmissionTest {
+class KubePodGatewayAdmissionTest extends GatewayHarness {
     private static final String DRY_RUN = "/api/v1/namespaces/" + NS + "/pods?dryRun=All";
     private static final String PSA = "pods \"copy\" is forbidden: violates PodSecurity \"baseline:latest\":"
             + " non-default capabilities (container \"debug\" must not include \"SYS_PTRACE\" in"
             + " securityContext.capabilities.add)";
-
-    KubernetesMockServer server;
-    KubernetesClient client;
-    private KubePodGateway gateway;
-
-    @BeforeEach
-    void gateway() {
-        gateway = new KubePodGateway(client);
-    }
 
     @Test
     void namespaceLabels_returnsTheLabels() {
@@ -47,7 +29,7 @@ class KubePodGatewayAdmissionTest {
 
     @Test
     void namespaceLabels_forbiddenOrMissing_isEmptyNotAnError() {
-        server.expect().get().withPath("/api/v1/namespaces/" + NS).andReturn(403, status(403,
+        server.expect().get().withPath("/api/v1/namespaces/" + NS).andReturn(403, status(403, "Forbidden",
                 "namespaces \"ns\" is forbidden: User \"jane\" cannot get resource \"namespaces\"")).once();
 
         assertThat(new KubeLookups(client).namespaceLabels(NS)).isEqualTo(Optional.empty());
@@ -67,7 +49,7 @@ class KubePodGatewayAdmissionTest {
 
     @Test
     void dryRunCreate_admissionRefusal_isOneLineSayingNothingWasCreated() {
-        server.expect().post().withPath(DRY_RUN).andReturn(403, status(403, PSA)).once();
+        server.expect().post().withPath(DRY_RUN).andReturn(403, status(403, "Forbidden", PSA)).once();
 
         assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
                 .isInstanceOf(SharepidException.class)
@@ -78,7 +60,7 @@ class KubePodGatewayAdmissionTest {
     @Test
     void dryRunCreate_webhookDenial_isReportedTheSameWay() {
         String denied = "admission webhook \"policy.example.com\" denied the request: debug containers are not allowed";
-        server.expect().post().withPath(DRY_RUN).andReturn(400, status(400, denied)).once();
+        server.expect().post().withPath(DRY_RUN).andReturn(400, status(400, "BadRequest", denied)).once();
 
         assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
                 .isInstanceOf(SharepidException.class)
@@ -89,7 +71,7 @@ class KubePodGatewayAdmissionTest {
     void dryRunCreate_rbacRefusal_keepsTheServersVerbAndResource() {
         String rbac = "pods is forbidden: User \"system:serviceaccount:ns:reader\" cannot create resource \"pods\""
                 + " in API group \"\" in the namespace \"ns\"";
-        server.expect().post().withPath(DRY_RUN).andReturn(403, status(403, rbac)).once();
+        server.expect().post().withPath(DRY_RUN).andReturn(403, status(403, "Forbidden", rbac)).once();
 
         assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
                 .satisfies(e -> assertThat(KubeErrors.translate(e).getMessage()).isEqualTo("forbidden: " + rbac));
@@ -98,7 +80,7 @@ class KubePodGatewayAdmissionTest {
     @Test
     void dryRunCreate_invalidSpec_staysAUsageError() {
         String invalid = "Pod \"copy\" is invalid: spec.containers[1].image: Required value";
-        server.expect().post().withPath(DRY_RUN).andReturn(422, status(422, invalid)).once();
+        server.expect().post().withPath(DRY_RUN).andReturn(422, status(422, "BadRequest", invalid)).once();
 
         assertThatThrownBy(() -> gateway.dryRunCreate(copy()))
                 .satisfies(e -> assertThat(KubeErrors.translate(e))
@@ -108,14 +90,9 @@ class KubePodGatewayAdmissionTest {
 
     @Test
     void createForbiddenByAdmission_keepsTheServersReasonInsteadOfGuessingTheVerb() {
-        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods").andReturn(403, status(403, PSA)).once();
+        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods").andReturn(403, status(403, "Forbidden", PSA)).once();
 
         assertThatThrownBy(() -> gateway.create(copy()))
                 .satisfies(e -> assertThat(KubeErrors.translate(e).getMessage()).isEqualTo("forbidden: " + PSA));
-    }
-
-    private static Status status(int code, String message) {
-        return new StatusBuilder().withCode(code).withStatus("Failure").withReason(code == 403 ? "Forbidden" : "BadRequest")
-                .withMessage(message).build();
     }
 }

@@ -4,43 +4,21 @@ import static io.github.sharepid.kube.fabric8.PodFixtures.NAME;
 import static io.github.sharepid.kube.fabric8.PodFixtures.NS;
 import static io.github.sharepid.kube.fabric8.PodFixtures.copy;
 import static io.github.sharepid.kube.fabric8.PodFixtures.event;
-import static io.github.sharepid.kube.fabric8.PodFixtures.eventsPath;
 import static io.github.sharepid.kube.fabric8.PodFixtures.podPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.github.sharepid.failure.SharepidException;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** How the gateway reports what the API server refuses: 403, 404, 409 and a dropped shareProcessNamespace. */
-@EnableKubernetesMockClient
-@Timeout(30)
-class KubePodGatewayErrorsTest {
+class KubePodGatewayErrorsTest extends GatewayHarness {
     private static final String PODS = "/api/v1/namespaces/" + NS + "/pods";
-
-    KubernetesMockServer server;
-    KubernetesClient client;
-    private KubePodGateway gateway;
-
-    @BeforeEach
-    void gateway() {
-        gateway = new KubePodGateway(client);
-    }
 
     @Test
     void forbiddenWithTheServersExplanation_keepsIt() {
@@ -108,24 +86,10 @@ class KubePodGatewayErrorsTest {
                 .withEventTime(new MicroTime("2024-05-01T10:00:03.500000Z")).build();
         Event byCreation = new EventBuilder(event("Scheduled", "assigned", null)).editMetadata()
                 .withCreationTimestamp("2024-05-01T10:00:01Z").endMetadata().build();
-        server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(
-                event("Started", "started", "2024-05-01T10:00:04Z"), byEventTime,
-                event("Pulled", "pulled", "2024-05-01T10:00:02Z"), byCreation).build()).once();
+        givenEvents(event("Started", "started", "2024-05-01T10:00:04Z"), byEventTime,
+                event("Pulled", "pulled", "2024-05-01T10:00:02Z"), byCreation);
 
         assertThat(gateway.recentEvents(NS, NAME, 3)).extracting(Event::getReason)
                 .containsExactly("Pulled", "Created", "Started");
-    }
-
-    private List<RecordedRequest> requests() throws InterruptedException {
-        List<RecordedRequest> all = new ArrayList<>();
-        for (int i = server.getRequestCount(); i > 0; i--) {
-            all.add(server.takeRequest());
-        }
-        return all;
-    }
-
-    private static Status status(int code, String reason, String message) {
-        return new StatusBuilder().withCode(code).withStatus(code < 400 ? "Success" : "Failure").withReason(reason)
-                .withMessage(message).build();
     }
 }

@@ -1,66 +1,42 @@
 package io.github.sharepid.kube.fabric8;
 
 import static io.github.sharepid.kube.fabric8.PodFixtures.DEBUG;
-import static io.github.sharepid.kube.fabric8.PodFixtures.NAME;
-import static io.github.sharepid.kube.fabric8.PodFixtures.NS;
 import static io.github.sharepid.kube.fabric8.PodFixtures.event;
-import static io.github.sharepid.kube.fabric8.PodFixtures.eventsPath;
-import static io.github.sharepid.kube.fabric8.PodFixtures.modified;
-import static io.github.sharepid.kube.fabric8.PodFixtures.podPath;
 import static io.github.sharepid.kube.fabric8.PodFixtures.running;
 import static io.github.sharepid.kube.fabric8.PodFixtures.state;
 import static io.github.sharepid.kube.fabric8.PodFixtures.terminated;
 import static io.github.sharepid.kube.fabric8.PodFixtures.unschedulable;
 import static io.github.sharepid.kube.fabric8.PodFixtures.waiting;
-import static io.github.sharepid.kube.fabric8.PodFixtures.watchPath;
 import static io.github.sharepid.kube.fabric8.PodFixtures.withInitContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.github.sharepid.failure.SharepidException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** awaitRunning gives up at once, with the reason and recent events, when the debug container can never run. */
-@EnableKubernetesMockClient
-@Timeout(30)
-class KubePodGatewayFailFastTest {
+class KubePodGatewayFailFastTest extends GatewayHarness {
     private static final String EVENTS = "; events: Scheduled: Successfully assigned ns/copy to node-1"
             + " | Failed: Error: it broke";
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-    private WatchSpy watches;
-    private KubePodGateway gateway;
-    private final List<String> progress = new ArrayList<>();
-
     @BeforeEach
-    void gateway() {
-        watches = new WatchSpy(client);
-        gateway = new KubePodGateway(client, watches);
-        server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(
-                event("Failed", "Error: it broke", "2024-05-01T10:00:09Z"),
-                event("Scheduled", "Successfully assigned ns/copy to node-1", "2024-05-01T10:00:01Z")).build())
-                .always();
+    void recentEvents() {
+        givenEvents(event("Failed", "Error: it broke", "2024-05-01T10:00:09Z"),
+                event("Scheduled", "Successfully assigned ns/copy to node-1", "2024-05-01T10:00:01Z"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError",
                             "CreateContainerError", "RunContainerError", "CrashLoopBackOff"})
     void debugContainerWaitingForAReasonThatDoesNotPass_failsAtOnce(String reason) {
-        givenWatchEmits(state("2", "Pending", "node-1", running("app"), waiting(DEBUG, reason, "details here")));
+        givenWatch("1", state("2", "Pending", "node-1", running("app"), waiting(DEBUG, reason, "details here")));
 
         assertFailsWith("container debug in pod copy cannot start: " + reason + ": details here" + EVENTS);
     }
@@ -68,7 +44,7 @@ class KubePodGatewayFailFastTest {
     @Test
     void rootImageUnderRunAsNonRoot_failsAtOnceNamingTheProfilesThatStart() {
         String kubelet = "container has runAsNonRoot and image will run as root (pod: \"copy_ns(1)\", container: debug)";
-        givenWatchEmits(state("2", "Pending", "node-1", running("app"),
+        givenWatch("1", state("2", "Pending", "node-1", running("app"),
                 waiting(DEBUG, "CreateContainerConfigError", kubelet)));
 
         assertFailsWith("container debug in pod copy cannot start: CreateContainerConfigError: " + kubelet
@@ -78,7 +54,7 @@ class KubePodGatewayFailFastTest {
 
     @Test
     void initContainerImagePullBackOff_failsAtOnce() {
-        givenWatchEmits(withInitContainers(state("2", "Pending", "node-1"), List.of("setup"),
+        givenWatch("1", withInitContainers(state("2", "Pending", "node-1"), List.of("setup"),
                 waiting("setup", "ImagePullBackOff", "Back-off pulling image \"nope\"")));
 
         assertFailsWith("init container setup in pod copy cannot start: ImagePullBackOff:"
@@ -87,14 +63,14 @@ class KubePodGatewayFailFastTest {
 
     @Test
     void unschedulable_failsWithTheSchedulersMessage() {
-        givenWatchEmits(unschedulable("2", "0/3 nodes are available: 3 Insufficient memory."));
+        givenWatch("1", unschedulable("2", "0/3 nodes are available: 3 Insufficient memory."));
 
         assertFailsWith("pod copy cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory." + EVENTS);
     }
 
     @Test
     void debugContainerExited_failsWithExitCodeAndReason() {
-        givenWatchEmits(state("2", "Running", "node-1", running("app"), terminated(DEBUG, 127, "Error")));
+        givenWatch("1", state("2", "Running", "node-1", running("app"), terminated(DEBUG, 127, "Error")));
 
         assertFailsWith("container debug in pod copy exited with code 127 (Error)" + EVENTS);
     }
@@ -104,14 +80,9 @@ class KubePodGatewayFailFastTest {
     void podPhaseFinished_fails(String phase) {
         Pod finished = new PodBuilder(state("2", phase, "node-1")).editStatus().withReason("Evicted")
                 .withMessage("The node was low on resource: memory.").endStatus().build();
-        givenWatchEmits(finished);
+        givenWatch("1", finished);
 
         assertFailsWith("pod copy is " + phase + ": Evicted: The node was low on resource: memory." + EVENTS);
-    }
-
-    private void givenWatchEmits(Pod pod) {
-        server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
-                .waitFor(20).andEmit(modified(pod)).done().once();
     }
 
     private void assertFailsWith(String message) {

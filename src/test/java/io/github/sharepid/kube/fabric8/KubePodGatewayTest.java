@@ -9,26 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.github.sharepid.failure.SharepidException;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The plain pod and claim calls against the mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
-@Timeout(30)
-class KubePodGatewayTest {
-    KubernetesClient client;
-    private KubePodGateway gateway;
-
-    @BeforeEach
-    void gateway() {
-        gateway = new KubePodGateway(client);
-    }
-
+class KubePodGatewayTest extends GatewayHarness {
     @Test
     void create_storesThePodAndReturnsTheServersCopy() {
         Pod created = gateway.create(copy());

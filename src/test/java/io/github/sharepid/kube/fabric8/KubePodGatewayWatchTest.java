@@ -1,11 +1,7 @@
 package io.github.sharepid.kube.fabric8;
 
 import static io.github.sharepid.kube.fabric8.PodFixtures.DEBUG;
-import static io.github.sharepid.kube.fabric8.PodFixtures.NAME;
-import static io.github.sharepid.kube.fabric8.PodFixtures.NS;
 import static io.github.sharepid.kube.fabric8.PodFixtures.event;
-import static io.github.sharepid.kube.fabric8.PodFixtures.eventsPath;
-import static io.github.sharepid.kube.fabric8.PodFixtures.modified;
 import static io.github.sharepid.kube.fabric8.PodFixtures.podPath;
 import static io.github.sharepid.kube.fabric8.PodFixtures.running;
 import static io.github.sharepid.kube.fabric8.PodFixtures.state;
@@ -16,38 +12,15 @@ import static io.github.sharepid.kube.fabric8.PodFixtures.withInitContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.WatchEvent;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.github.sharepid.failure.SharepidException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** awaitRunning against the mock API server: the watch's pod states in, progress lines and verdicts out. */
-@EnableKubernetesMockClient
-@Timeout(30)
-class KubePodGatewayWatchTest {
+class KubePodGatewayWatchTest extends GatewayHarness {
     private static final Duration LONG = Duration.ofSeconds(20);
-
-    KubernetesMockServer server;
-    KubernetesClient client;
-    private WatchSpy watches;
-    private KubePodGateway gateway;
-    private final List<String> progress = new ArrayList<>();
-
-    @BeforeEach
-    void gateway() {
-        watches = new WatchSpy(client);
-        gateway = new KubePodGateway(client, watches);
-    }
 
     @Test
     void awaitRunning_reportsEachStageOnceAndReturnsTheRunningPod() {
@@ -106,10 +79,7 @@ class KubePodGatewayWatchTest {
     void awaitRunning_resourceVersionExpired_startsOverFromAFreshGet() {
         Pod created = state("1", "Pending", null);
         server.expect().get().withPath(podPath()).andReturn(200, state("9", "Pending", "node-1")).once();
-        server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
-                .waitFor(20).andEmit(new WatchEvent(new StatusBuilder().withCode(410).withReason("Expired")
-                        .withMessage("too old resource version: 1 (9)").build(), "ERROR"))
-                .done().once();
+        givenWatch("1", expired());
         givenWatch("9", state("10", "Running", "node-1", running("app"), running(DEBUG)));
 
         Pod pod = gateway.awaitRunning(created, DEBUG, LONG, progress::add);
@@ -135,8 +105,7 @@ class KubePodGatewayWatchTest {
     @Test
     void awaitRunning_podDeletedWhileWaiting_fails() {
         Pod created = state("1", "Pending", null);
-        server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
-                .waitFor(20).andEmit(new WatchEvent(state("2", "Pending", null), "DELETED")).done().once();
+        givenWatch("1", deleted(state("2", "Pending", null)));
 
         assertThatThrownBy(() -> gateway.awaitRunning(created, DEBUG, LONG, progress::add))
                 .hasMessage("pod copy was deleted while waiting for it to start");
@@ -158,10 +127,7 @@ class KubePodGatewayWatchTest {
 
     @Test
     void awaitRunning_expiredAndThenMissing_failsAsDeleted() {
-        server.expect().withPath(watchPath("1")).andUpgradeToWebSocket().open()
-                .waitFor(20).andEmit(new WatchEvent(new StatusBuilder().withCode(410).withReason("Expired")
-                        .withMessage("too old resource version: 1 (9)").build(), "ERROR"))
-                .done().once();
+        givenWatch("1", expired());
 
         assertThatThrownBy(() -> gateway.awaitRunning(state("1", "Pending", null), DEBUG, LONG, progress::add))
                 .hasMessage("pod copy was deleted while waiting for it to start");
@@ -175,22 +141,5 @@ class KubePodGatewayWatchTest {
 
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(server.takeRequest().getPath()).isEqualTo(watchPath("1"));
-    }
-
-
-    private void givenWatch(String fromVersion, Pod... states) {
-        var session = server.expect().withPath(watchPath(fromVersion)).andUpgradeToWebSocket().open();
-        long delay = 20;
-        var emitting = session.waitFor(delay).andEmit(modified(states[0]));
-        for (int i = 1; i < states.length; i++) {
-            delay += 20;
-            emitting = emitting.waitFor(delay).andEmit(modified(states[i]));
-        }
-        emitting.done().once();
-    }
-
-    private void givenEvents(io.fabric8.kubernetes.api.model.Event... events) {
-        server.expect().get().withPath(eventsPath()).andReturn(200, new EventListBuilder().withItems(events).build())
-                .always();
     }
 }

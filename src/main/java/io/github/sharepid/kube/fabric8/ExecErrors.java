@@ -12,12 +12,14 @@ import io.github.sharepid.failure.SharepidException;
 import java.util.Optional;
 
 /**
- * One-line messages for an exec that could not start, naming pod and container. The JDK websocket
- * client hands over only the status code of a refused upgrade, not the server's explanation, so for
- * anything but a 403 the pod is looked up once more to say what is wrong: the pod or the container is
- * missing, or the container is not running.
+ * The exec and attach half of the translation into a user's line (every other API failure is
+ * {@link KubeErrors}'), for one session: an upgrade that was refused or a session that broke, naming pod and
+ * container. It is a half of its own because it needs a second request: the JDK websocket client hands over
+ * only the status code of a refused upgrade, not the server's explanation, so for anything but a 403 the pod
+ * is looked up once more to say what is wrong: the pod or the container is missing, or the container is not
+ * running. A 403 goes to {@link KubeErrors#refused}.
  */
-final class ExecFailures {
+final class ExecErrors {
     private final KubernetesClient client;
     private final String namespace;
     private final String pod;
@@ -25,11 +27,11 @@ final class ExecFailures {
     private final String operation;
     private final String resource;
 
-    ExecFailures(KubernetesClient client, String namespace, String pod, String container) {
+    ExecErrors(KubernetesClient client, String namespace, String pod, String container) {
         this(client, namespace, pod, container, "exec in", "pods/exec");
     }
 
-    private ExecFailures(KubernetesClient client, String namespace, String pod, String container, String operation,
+    private ExecErrors(KubernetesClient client, String namespace, String pod, String container, String operation,
                          String resource) {
         this.client = client;
         this.namespace = namespace;
@@ -40,8 +42,8 @@ final class ExecFailures {
     }
 
     /** The same messages for an attach: {@code attach to pod/container}, {@code cannot create pods/attach}. */
-    static ExecFailures attach(KubernetesClient client, String namespace, String pod, String container) {
-        return new ExecFailures(client, namespace, pod, container, "attach to", "pods/attach");
+    static ExecErrors attach(KubernetesClient client, String namespace, String pod, String container) {
+        return new ExecErrors(client, namespace, pod, container, "attach to", "pods/attach");
     }
 
     /** {@code exec in pod/container}, the subject of every exec message. */
@@ -64,7 +66,7 @@ final class ExecFailures {
                         null, (HttpRequest) null);
         if (code == 403) {
             // a refused upgrade carries no Status, so this builds "cannot create pods/exec ..." itself
-            return ApiFailures.refused(refused, "create", resource, namespace, client.getConfiguration());
+            return KubeErrors.refused(refused, "create", resource, namespace, client.getConfiguration());
         }
         if (code != 400 && code != 404 && code != 500) {
             return refused;

@@ -1,0 +1,153 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.plan.DebugSpec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The GET of the pod and the first exec in flight together ({@link TargetLookup}), and what the verdict on the pod
+ * does to an exec that already ran: a GET that fails or a pod that is refused wins over the exec's result, and an
+ * exec in the wrong container is run again in the right one.
+ */
+@Timeout(20)
+class TargetLookupTest {
+    private static final String COPY = "web-1-sharepid-abcde";
+    private static final List<String> ARGV = List.of("cat", "/proc/1/stat");
+
+    private final FakeExec exec = new FakeExec();
+
+    @Test
+    void withFirstExec_runsTheExecWhileTheGetIsUnderWay() throws InterruptedException {
+        CountDownLatch getInFlight = new CountDownLatch(1);
+        CountDownLatch execInFlight = new CountDownLatch(1);
+        FakePods pods = new FakePods() {
+            @Override
+            public Pod get(String namespace, String name) {
+                getInFlight.countDown();
+                await(execInFlight);
+                return super.get(namespace, name);
+            }
+        }.with(SamplePods.copy());
+        exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
+
+        TargetLookup.Judged<String> run = lookup(pods, null).withFirstExec(container -> {
+            execInFlight.countDown();
+            await(getInFlight);
+            return stdout(container);
+        });
+
+        assertThat(run.result()).isEqualTo("42 (nginx) S");
+        assertThat(run.target().execContainer()).isEqualTo(DebugSpec.DEFAULT_CONTAINER);
+        assertThat(pods.calls).containsExactly("get ns/" + COPY);
+        assertThat(exec.calls).containsExactly(new FakeExec.Call("ns/" + COPY + "/sharepid", ARGV));
+    }
+
+    @Test
+    void withFirstExec_getFails_throwsTheGetsErrorNotTheExecsResult() {
+        SharepidException notFound = SharepidException.failure("pod \"" + COPY + "\" not found in namespace \"ns\"");
+        FakePods pods = new FakePods().failOn("get", notFound);
+        exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
+        TargetLookup lookup = lookup(pods, null);
+
+        assertThatThrownBy(() -> lookup.withFirstExec(this::stdout)).isSameAs(notFound);
+        assertThat(exec.calls).as("the exec ran once, in the guessed container, and not again").hasSize(1);
+        assertThat(lookup.approves("sharepid").join()).isFalse();
+    }
+
+    @Test
+    void withFirstExec_getAndExecFail_throwsTheGetsErrorWithTheExecsAttached() {
+        SharepidException forbidden = SharepidException.failure("forbidden: cannot get pods in namespace \"ns\"");
+        SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
+        TargetLookup lookup = lookup(new FakePods().failOn("get", forbidden), null);
+
+        assertThatThrownBy(() -> lookup.withFirstExec(container -> {
+            throw execFailed;
+        })).isSameAs(forbidden).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(execFailed));
+    }
+
+    @Test
+    void withFirstExec_podRefusedAfterTheExecRan_failsWithTheVerdict() {
+        Pod notShared = new PodBuilder(SamplePods.copy()).editSpec().withShareProcessNamespace(false).endSpec().build();
+        exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
+        TargetLookup lookup = lookup(new FakePods().with(notShared), null);
+
+        assertThatThrownBy(() -> lookup.withFirstExec(this::stdout))
+                .isInstanceOf(SharepidException.class)
+                .hasMessageContaining("does not share its process namespace")
+                .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.FAILURE);
+        assertThat(exec.calls).hasSize(1);
+        assertThat(lookup.approves("sharepid").join()).as("the held output must not be released").isFalse();
+    }
+
+    @Test
+    void withFirstExec_guessedTheWrongContainer_runsAgainInThePodsExecContainer() {
+        Pod otherDebug = new PodBuilder(SamplePods.copy()).editMetadata()
+                .addToAnnotations(io.github.sharepid.pod.CopyMarks.DEBUG_CONTAINER_ANNOTATION, "nginx").endMetadata()
+                .build();
+        exec.answer("wrong".getBytes(StandardCharsets.UTF_8)).answer("right".getBytes(StandardCharsets.UTF_8));
+        TargetLookup lookup = lookup(new FakePods().with(otherDebug), null);
+
+        TargetLookup.Judged<String> run = lookup.withFirstExec(this::stdout);
+
+        assertThat(run.result()).isEqualTo("right");
+        assertThat(exec.calls).extracting(FakeExec.Call::where)
+                .containsExactly("ns/" + COPY + "/sharepid", "ns/" + COPY + "/nginx");
+        assertThat(lookup.approves("sharepid").join()).isFalse();
+        assertThat(lookup.approves("nginx").join()).isTrue();
+    }
+
+    @Test
+    void withFirstExec_execContainerFlag_isTheFirstGuess() {
+        exec.answer("ok".getBytes(StandardCharsets.UTF_8));
+
+        TargetLookup.Judged<String> run = lookup(new FakePods().with(SamplePods.copy()), "nginx")
+                .withFirstExec(this::stdout);
+
+        assertThat(run.target().execContainer()).isEqualTo("nginx");
+        assertThat(exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/" + COPY + "/nginx");
+    }
+
+    @Test
+    void withFirstExec_execFailsInTheRightContainer_throwsTheExecsError() {
+        SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
+        Function<String, String> failing = container -> {
+            throw execFailed;
+        };
+
+        assertThatThrownBy(() -> lookup(new FakePods().with(SamplePods.copy()), null).withFirstExec(failing))
+                .isSameAs(execFailed);
+    }
+
+    private TargetLookup lookup(FakePods pods, String execContainerFlag) {
+        ToolTargets.Ports ports = new ToolTargets.Ports(pods, exec, new FakeLookups(), new FakeWaits(pods),
+                new FakeEphemeral(pods));
+        return new ToolTargets(ports, "ns", line -> { }, () -> "abcde").start(ToolPod.of(COPY, execContainerFlag));
+    }
+
+    private String stdout(String container) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exec.exec("ns", COPY, container, ARGV, null, out, new ByteArrayOutputStream());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).as("the GET and the exec were in flight together").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
