@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ps, signal and debug on live pods, no copy: the container chosen without a flag, and {@code --ephemeral}
@@ -60,17 +59,9 @@ class LivePodE2E {
             """;
     private static Cluster cluster;
 
-    @BeforeAll
-    static void pods() {
-        cluster = Cluster.namespace("live").withDocsPod().applyAndWait(BARE, "bare").applyAndWait(ALONE, "alone");
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("live", c -> cluster = c).withDocsPod()
+            .withPod(BARE, "bare").withPod(ALONE, "alone");
 
     @AfterEach
     void noSourceContainerRestarted() {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The flags of kubectl 1.31+ debug on the real cluster ({@code --keep-liveness}, {@code --custom}, the netadmin
@@ -55,9 +55,11 @@ class ParityE2E {
 
     private static Cluster cluster;
 
+    @RegisterExtension
+    static final E2ENamespace NAMESPACE = E2ENamespace.named("parity", c -> cluster = c).withPod(PROBED, "probed");
+
     @BeforeAll
-    static void pods() {
-        cluster = Cluster.namespace("parity").applyAndWait(PROBED, "probed");
+    static void crashingPod() {
         ok(Shell.run(CRASHER.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.util.List.of("kubectl", "-n", cluster.ns, "apply", "-f", "-")));
         for (int i = 0; i < 120 && restarts("crasher", "app") < 1; i++) {
@@ -73,13 +75,6 @@ class ParityE2E {
             }
         }
         return 0;
-    }
-
-    @AfterAll
-    static void removeNamespace() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
