@@ -34,6 +34,10 @@ class UsageErrorsTest {
             peek-root web 8 ''                           | must not be empty
             peek-root web -c nginx 8 /etc                | only PATH
             peek-root web /etc                           | give a PID and a PATH
+            peek-root web 8 /x --tail 5                  | --tail needs --follow
+            peek-root web 8 /x --follow --tail=-2        | --tail must be -1
+            peek-root web 8 /x --follow --to .           | neither --to nor -o
+            peek-root web 8 /x -f -o json                | neither --to nor -o
             cleanup                                      | --all or --older-than
             cleanup web-1 --all                          | not both
             cleanup --all --older-than soon              | --older-than
