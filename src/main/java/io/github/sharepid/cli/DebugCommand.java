@@ -5,6 +5,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
+import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Parameters;
             "  kubectl sharepid debug web-1",
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",
             "  COPY=$(kubectl sharepid debug web-1 --attach=false)",
+            "  kubectl sharepid debug web-1 --profile restricted --as-target-user --target app",
             "  printf 'ps\\nexit\\n' | kubectl sharepid debug web-1 --rm"})
 public class DebugCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POD", description = "The pod to copy.")
@@ -44,6 +46,21 @@ public class DebugCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "general",
             description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin (default: ${DEFAULT-VALUE}).")
     String profile;
+
+    @Option(names = "--as-target-user",
+            description = "Run the debug container as the target container's user and group (its runAsUser/runAsGroup,"
+                    + " else the pod's): signal and peek-root then reach its processes with no capability, as under"
+                    + " --profile restricted or a pod that forbids root.")
+    boolean asTargetUser;
+
+    @Option(names = "--target", paramLabel = "CONTAINER",
+            description = "The container whose processes the tools should reach (default: the only app container).")
+    String target;
+
+    @Option(names = "--run-as", paramLabel = "UID[:GID]",
+            description = "Run the debug container as this user (and group), e.g. when the spec does not say the"
+                    + " target's; --user is kubectl's kubeconfig user.")
+    String runAs;
 
     @Option(names = "--copy-to", paramLabel = "NAME", description = "Name of the copy (default: POD-sharepid-XXXXX).")
     String copyTo;
@@ -116,6 +133,20 @@ public class DebugCommand implements Callable<Integer> {
         boolean tty = !attach || io.stdinIsTerminal();
         return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
                 sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
-                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG));
+                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), targetUser());
+    }
+
+    /** {@code --as-target-user}, {@code --target}, {@code --run-as}; null when none is given. */
+    private TargetUser.Request targetUser() {
+        if (target != null) {
+            SpecParsing.validateContainerName(target, "--target");
+        }
+        if (!asTargetUser && runAs == null) {
+            if (target != null) {
+                throw SharepidException.usage("--target needs --as-target-user (or --run-as)");
+            }
+            return null;
+        }
+        return new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param sameNode      keep {@code spec.nodeName}
  * @param setImages     container name (or {@code *}) to image, for the copied containers
  * @param env           environment of the debug container, in the order given
+ * @param runAs         run the debug container as a target container's user ({@code --as-target-user},
+ *                      {@code --run-as}), or {@code null} for the profile's user
  */
 public record DebugSpec(
         String copyName,
@@ -29,10 +31,19 @@ public record DebugSpec(
         boolean keepAnnotations,
         boolean sameNode,
         Map<String, String> setImages,
-        Map<String, String> env) {
+        Map<String, String> env,
+        TargetUser.Request runAs) {
 
     public static final String DEFAULT_CONTAINER = "sharepid";
     public static final String DEFAULT_IMAGE = "busybox";
+
+    /** Without a target user: the profile decides who the debug container runs as. */
+    public DebugSpec(String copyName, String container, String image, List<String> command, Profile profile,
+                     boolean tty, boolean keepLabels, boolean keepAnnotations, boolean sameNode,
+                     Map<String, String> setImages, Map<String, String> env) {
+        this(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations, sameNode, setImages, env,
+                null);
+    }
 
     public DebugSpec {
         command = List.copyOf(command);

@@ -20,6 +20,9 @@ class UsageErrorsTest {
             debug web --env =x                           | --env
             debug web --timeout 2x                       | --timeout
             debug web --attach=false --rm                | --rm
+            debug web --target app                       | --target needs --as-target-user
+            debug web --run-as 1000:x                    | --run-as "1000:x"
+            debug web --as-target-user --target Bad_Name | --target
             debug                                        | POD
             ps web -o xml                                | -o xml
             signal web abc                               | "abc" is not a PID
