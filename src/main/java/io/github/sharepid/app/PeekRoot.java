@@ -4,6 +4,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Exec;
 import io.github.sharepid.local.LocalTree;
 import io.github.sharepid.proc.DirListing;
+import io.github.sharepid.proc.FollowScript;
 import io.github.sharepid.proc.PeekScript;
 import io.github.sharepid.proc.ProcessInfo;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code peek-root}: reads another container's filesystem through {@code /proc/PID/root}. A file streams
- * byte for byte to stdout, a directory comes back as a listing, and with {@code --to} either is copied home.
+ * byte for byte to stdout, a directory comes back as a listing, and with {@code --to} either is copied home;
+ * with {@code --follow} a file's new bytes keep streaming until the process exits or we are stopped.
  * One exec, sent together with the GET of the pod (two with a container instead of a PID: the process
  * table names the container's main process).
  */
@@ -30,8 +32,12 @@ public final class PeekRoot {
         this.progress = progress;
     }
 
-    /** A PID or a container (the other null), the remote path, and where {@code --to} copies it (else null). */
-    public record Request(ToolPod pod, Integer pid, String container, String path, Path localTarget) {
+    /**
+     * A PID or a container (the other null), the remote path, where {@code --to} copies it (else null), and
+     * when following, how many of the last lines to show first ({@link FollowScript#ALL}: all; else null).
+     */
+    public record Request(ToolPod pod, Integer pid, String container, String path, Path localTarget,
+                          Integer followLines) {
         /**
          * Checks the path and, with {@code toDir}, that the local directory exists and the copy's name in it
          * is free, before anything runs.
@@ -40,7 +46,17 @@ public final class PeekRoot {
             String checked = PeekScript.validatePath(path);
             Path local = toDir == null ? null
                     : LocalTree.freshTarget(LocalTree.requireDirectory(toDir), LocalTree.baseName(checked));
-            return new Request(pod, pid, container, checked, local);
+            return new Request(pod, pid, container, checked, local, null);
+        }
+
+        /** {@code peek-root --follow}: the file's last {@code lines} lines, then what is appended. */
+        public static Request follow(ToolPod pod, Integer pid, String container, String path, int lines) {
+            return new Request(pod, pid, container, PeekScript.validatePath(path), null,
+                    FollowScript.validateLines(lines));
+        }
+
+        boolean following() {
+            return followLines != null;
         }
     }
 
@@ -56,7 +72,9 @@ public final class PeekRoot {
     public Result read(Request request, OutputStream stdout) {
         TargetLookup lookup = table.start(request.pod());
         Peek peek = request.pid() != null ? peekPid(lookup, request, stdout) : peekMainProcess(lookup, request, stdout);
-        if (peek.code() != 0) {
+        if (request.following() && peek.code() == FollowScript.TARGET_EXITED) {
+            progress.say("process " + peek.pid() + " exited; stopped following " + request.path());
+        } else if (peek.code() != 0) {
             peek.transfer().abort();
             throw failure(peek.code(), peek.transfer().stderrText(), peek.target(), peek.pid(), request.path());
         }
@@ -88,16 +106,21 @@ public final class PeekRoot {
     /** {@code verdict}: null when the pod is judged already, else what holds the output back until it is. */
     private Peek peek(String namespace, String pod, String execContainer, long pid, Request request,
                       OutputStream stdout, CompletableFuture<Boolean> verdict) {
-        PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget());
+        PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget(), request.following() ? progress : null);
         OutputStream out = verdict == null ? transfer.stream() : new HeldOutput(transfer.stream(), verdict);
-        try {
-            int code = exec.exec(namespace, pod, execContainer,
-                    PeekScript.argv(pid, request.path(), request.localTarget() != null), null, out, transfer.stderr());
+        // following: stdin stays open, sending nothing, until the exec is over; the script stops when it closes
+        try (HeldStdin stdin = request.following() ? new HeldStdin() : null) {
+            int code = exec.exec(namespace, pod, execContainer, argv(pid, request), stdin, out, transfer.stderr());
             return new Peek(null, pid, transfer, code);
         } catch (RuntimeException e) {
             transfer.abort();
             throw e;
         }
+    }
+
+    private static List<String> argv(long pid, Request request) {
+        return request.following() ? FollowScript.argv(pid, request.path(), request.followLines())
+                : PeekScript.argv(pid, request.path(), request.localTarget() != null);
     }
 
     private static SharepidException failure(int code, String stderr, ToolTarget target, long pid, String path) {

@@ -4,6 +4,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.local.AtomicFile;
 import io.github.sharepid.local.LocalTree;
 import io.github.sharepid.proc.DirListing;
+import io.github.sharepid.proc.NoteLines;
 import io.github.sharepid.proc.PeekStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Where peek-root's bytes go once the remote header says what they are: a file to stdout (streamed)
  * or into {@code --to} (atomically), a listing to the printer, a tar stream into a new local tree.
- * On failure nothing is left behind: partial files and trees are removed.
+ * On failure nothing is left behind: partial files and trees are removed. When following, stdout is flushed
+ * as each piece arrives and the remote notes (truncated, replaced) reach the user while they happen.
  */
 final class PeekTransfer {
     private static final int MAX_LISTING = 64 << 20;
@@ -31,6 +33,7 @@ final class PeekTransfer {
 
     private final OutputStream stdout;
     private final Path localTarget;
+    private final Progress notes;
     private final PeekStream stream = new PeekStream(this::sinkFor);
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final ByteArrayOutputStream listing = new ByteArrayOutputStream();
@@ -43,10 +46,13 @@ final class PeekTransfer {
      * @param stdout      where a printed file's bytes go
      * @param localTarget with {@code --to}, the local path the file or tree is copied to (see
      *                    {@link PeekRoot.Request#of}); null to print
+     * @param notes       when following: where the remote notes go, and stdout is flushed after every piece;
+     *                    null otherwise
      */
-    PeekTransfer(OutputStream stdout, Path localTarget) {
+    PeekTransfer(OutputStream stdout, Path localTarget, Progress notes) {
         this.stdout = stdout;
         this.localTarget = localTarget;
+        this.notes = notes;
     }
 
     OutputStream stream() {
@@ -54,12 +60,18 @@ final class PeekTransfer {
     }
 
     OutputStream stderr() {
-        return new FilterOutputStream(stderr) {
+        OutputStream bounded = new FilterOutputStream(stderr) {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
             @Override
             public void write(byte[] b, int off, int len) {
                 stderr.write(b, off, Math.max(0, Math.min(len, MAX_STDERR - stderr.size())));
             }
         };
+        return notes == null ? bounded : new NoteLines(note -> notes.say("note: " + note), bounded);
     }
 
     String stderrText() {
@@ -69,7 +81,7 @@ final class PeekTransfer {
     private OutputStream sinkFor(PeekStream s) {
         try {
             return switch (s.kind()) {
-                case FILE -> localTarget == null ? keepOpen(stdout) : (file = new AtomicFile(localTarget));
+                case FILE -> localTarget == null ? keepOpen(stdout, notes != null) : (file = new AtomicFile(localTarget));
                 case LISTING -> bounded(listing);
                 case TAR -> tarSink(localTarget);
             };
@@ -148,11 +160,15 @@ final class PeekTransfer {
         }
     }
 
-    private static OutputStream keepOpen(OutputStream out) {
+    /** {@code out}, which stays open when the body ends; {@code flushEach}: flushed after every piece. */
+    private static OutputStream keepOpen(OutputStream out, boolean flushEach) {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
+                if (flushEach) {
+                    out.flush();
+                }
             }
 
             @Override

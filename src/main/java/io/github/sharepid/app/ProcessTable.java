@@ -23,14 +23,21 @@ public final class ProcessTable {
         this.exec = exec;
     }
 
-    /** What {@code ps} shows: the pod's tool target and its processes, only {@code container}'s unless null. */
-    public record Listing(ToolTarget target, List<ProcessInfo> processes) {
+    /**
+     * What {@code ps} shows: the pod's tool target and its processes, only {@code container}'s unless null, and
+     * the UID the tools ran as (that of the tools container's own processes; -1 when none was seen).
+     */
+    public record Listing(ToolTarget target, List<ProcessInfo> processes, long toolUid) {
     }
 
     /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
     public Listing list(ToolPod pod, String container) {
         TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
-        return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container));
+        String tools = read.target().execContainer();
+        long toolUid = read.result().stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
+                .findFirst().orElse(-1);
+        return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container),
+                toolUid);
     }
 
     public ToolTarget target(ToolPod pod) {

@@ -56,7 +56,7 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == DebugCommand.class) {
             return new DebugCommand(io, Opener.on(root, this::debugSession));
         } else if (cls == PsCommand.class) {
-            return new PsCommand(io, Opener.on(root, this::processTable));
+            return new PsCommand(io, progress, Opener.on(root, this::processTable));
         } else if (cls == SignalCommand.class) {
             return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())));
         } else if (cls == PeekRootCommand.class) {

@@ -3,10 +3,10 @@ package io.github.sharepid.cli;
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.local.CustomContainerFile;
-import io.github.sharepid.plan.AppContainers;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
+import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,13 +24,15 @@ import picocli.CommandLine.Parameters;
  * the flags, and prints the copy's name when not attached.
  */
 @Command(name = "debug", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Copy POD with shareProcessNamespace: true plus a debug container, wait until it runs, and attach. The original pod is never modified. The copy's restartPolicy is Never: the debug shell's exit ends the session and its exit code becomes this command's.",
+        description = "Copy POD with shareProcessNamespace: true plus a debug container, wait until it runs, and attach. With --ephemeral, add the debug container to the live pod instead. A copy never modifies the original pod. The copy's restartPolicy is Never: the debug shell's exit ends the session and its exit code becomes this command's.",
         footer = {"%nExamples:",
             "  kubectl sharepid debug web-1",
             "  kubectl sharepid debug web-1 --rm --image=busybox:1.36 -- sh -l",
             "  kubectl sharepid debug web-1 --profile netadmin --custom limits.yaml --keep-readiness",
             "  COPY=$(kubectl sharepid debug web-1 --attach=false)",
             "  kubectl sharepid debug crashing-1 --hold app      # app waits instead of crashing again",
+            "  kubectl sharepid debug web-1 --profile restricted --as-target-user --target app",
+            "  kubectl sharepid debug web-1 --ephemeral --target app   # in the live pod: see the caveat",
             "  printf 'ps\\nexit\\n' | kubectl sharepid debug web-1 --rm"})
 public class DebugCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POD", description = "The pod to copy.")
@@ -50,42 +53,23 @@ public class DebugCommand implements Callable<Integer> {
             description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin, netadmin (adds NET_ADMIN and NET_RAW) (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--copy-to", paramLabel = "NAME", description = "Name of the copy (default: POD-sharepid-XXXXX).")
-    String copyTo;
+    @Option(names = "--as-target-user",
+            description = "Run the debug container as the target container's user and group (its runAsUser/runAsGroup,"
+                    + " else the pod's): signal and peek-root then reach its processes with no capability, as under"
+                    + " --profile restricted or a pod that forbids root.")
+    boolean asTargetUser;
 
-    @Option(names = "--keep-labels", description = "Keep the pod's labels on the copy (a controller may adopt it).")
-    boolean keepLabels;
-
-    @Option(names = "--keep-annotations", description = "Keep the pod's annotations on the copy.")
-    boolean keepAnnotations;
-
-    @Option(names = "--keep-liveness", description = "Keep the liveness probes of the copied containers (removed by default; the debug container never has one).")
-    boolean keepLiveness;
-
-    @Option(names = "--keep-readiness", description = "Keep the readiness probes of the copied containers.")
-    boolean keepReadiness;
-
-    @Option(names = "--keep-startup", description = "Keep the startup probes of the copied containers.")
-    boolean keepStartup;
-
-    @Option(names = "--keep-init-containers", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Keep the pod's init containers, sidecars included (default: true); =false drops them.")
-    boolean keepInitContainers;
+    @Option(names = "--run-as", paramLabel = "UID[:GID]",
+            description = "Run the debug container as this user (and group), e.g. when the spec does not say the"
+                    + " target's; --user is kubectl's kubeconfig user.")
+    String runAs;
 
     @Option(names = "--custom", paramLabel = "FILE",
             description = "A partial container in JSON or YAML (env, volumeMounts, resources, securityContext...) merged into the debug container after the profile, as kubectl debug --custom.")
     String custom;
 
-    @Option(names = "--hold", paramLabel = "CONTAINER",
-            description = "In the copy, CONTAINER keeps its image, env, mounts and user but only waits (for a container that crashes at start): ps shows it, peek-root reads its files, its command is printed to run by hand. Repeatable.")
-    List<String> hold = new ArrayList<>();
-
-    @Option(names = "--same-node", description = "Schedule the copy on the pod's node.")
-    boolean sameNode;
-
-    @Option(names = "--set-image", paramLabel = "NAME=IMAGE",
-            description = "Image for a copied container; '*=IMAGE' for all of them. Repeatable.")
-    List<String> setImages = new ArrayList<>();
+    @Mixin
+    CopyFlags copy = new CopyFlags();
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Environment of the debug container. Repeatable.")
     List<String> env = new ArrayList<>();
@@ -102,11 +86,13 @@ public class DebugCommand implements Callable<Integer> {
     boolean ephemeral;
 
     @Option(names = "--target", paramLabel = "CONTAINER",
-            description = "With --ephemeral: join this container's process namespace (for a pod that does not share).")
+            description = "The container whose processes the shell must reach: with --ephemeral, join its process"
+                    + " namespace (needed when the pod does not share); with --as-target-user, run as its user"
+                    + " (default: the only app container).")
     String target;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-            description = "How long to wait for the copy to run (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for the copy (or the ephemeral container) to run (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     private final Io io;
@@ -138,8 +124,8 @@ public class DebugCommand implements Callable<Integer> {
     /** Validate: every flag checked before anything touches the cluster. */
     private DebugSpec spec() {
         SpecParsing.validatePodName(pod, "POD");
-        if (copyTo != null) {
-            SpecParsing.validatePodName(copyTo, "--copy-to");
+        if (copy.copyTo != null) {
+            SpecParsing.validatePodName(copy.copyTo, "--copy-to");
         }
         SpecParsing.validateContainerName(container, "--container");
         if (image.isBlank()) {
@@ -151,32 +137,41 @@ public class DebugCommand implements Callable<Integer> {
                     + "yourself (kubectl sharepid cleanup NAME)");
         }
         boolean tty = !attach || io.stdinIsTerminal();
-        hold.forEach(name -> SpecParsing.validateContainerName(name, "--hold"));
-        AppContainers apps = new AppContainers(keepLiveness, keepReadiness, keepStartup, keepInitContainers,
-                hold.stream().distinct().toList());
-        return new DebugSpec(copyTo, container, image, command, Profile.parse(profile), tty, keepLabels, keepAnnotations,
-                sameNode, SpecParsing.parseAssignments(setImages, SpecParsing.SET_IMAGE_FLAG),
-                SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), apps,
-                custom == null ? null : CustomContainerFile.read(Path.of(custom)));
+        return new DebugSpec(copy.copyTo, container, image, command, Profile.parse(profile), tty, copy.keepLabels,
+                copy.keepAnnotations, copy.sameNode, SpecParsing.parseAssignments(copy.setImages,
+                SpecParsing.SET_IMAGE_FLAG), SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), copy.apps(),
+                custom == null ? null : CustomContainerFile.read(Path.of(custom)), targetUser());
     }
 
     /** --ephemeral works on the live pod: the flags that shape or remove a copy make no sense with it. */
     private void requireCopyFlagsOnlyWithoutEphemeral() {
+        if (target != null) {
+            SpecParsing.validateContainerName(target, "--target");
+        }
         if (!ephemeral) {
-            if (target != null) {
-                throw SharepidException.usage("--target applies only with --ephemeral");
+            if (target != null && !asTargetUser && runAs == null) {
+                throw SharepidException.usage("--target needs --ephemeral, --as-target-user or --run-as");
             }
             return;
         }
-        String copyFlag = rm ? "--rm" : copyTo != null ? "--copy-to" : sameNode ? "--same-node"
-                : !setImages.isEmpty() ? "--set-image" : keepLabels ? "--keep-labels"
-                : keepAnnotations ? "--keep-annotations" : null;
+        String copyFlag = rm ? "--rm" : copy.firstGiven();
         if (copyFlag != null) {
             throw SharepidException.usage(copyFlag + " cannot be used with --ephemeral: " + (rm
                     ? "the API can never remove an ephemeral container" : "it shapes a copy, and --ephemeral makes none"));
         }
-        if (target != null) {
-            SpecParsing.validateContainerName(target, "--target");
+        String copyOnly = custom != null ? "--custom" : asTargetUser ? "--as-target-user" : runAs != null ? "--run-as"
+                : null;
+        if (copyOnly != null) {
+            throw SharepidException.usage(copyOnly + " applies to the debug container of a copy, not yet to an"
+                    + " ephemeral one; drop it or debug a copy");
         }
+    }
+
+    /** {@code --as-target-user}, {@code --target}, {@code --run-as} of a copy; null when none is given. */
+    private TargetUser.Request targetUser() {
+        if (ephemeral || !asTargetUser && runAs == null) {
+            return null;
+        }
+        return new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
     }
 }

@@ -3,6 +3,7 @@ package io.github.sharepid.cli;
 import io.github.sharepid.app.PeekRoot;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.output.ListingPrinter;
+import io.github.sharepid.proc.FollowScript;
 import io.github.sharepid.proc.Pids;
 import io.github.sharepid.output.OutputFormat;
 import java.util.List;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx/nginx.conf",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p 8 /etc/nginx",
-            "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx --to ./backup"})
+            "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx --to ./backup",
+            "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c app --follow --tail 10 /var/log/app.log"})
 public class PeekRootCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
@@ -39,6 +41,16 @@ public class PeekRootCommand implements Callable<Integer> {
             description = "Copy the file or the whole directory tree into LOCAL_DIR instead of printing it.")
     String to;
 
+    @Option(names = {"-f", "--follow"},
+            description = "Keep printing what is appended to the file, as tail -F: re-opened when truncated or"
+                    + " replaced (rotation); ends on Ctrl-C or when the process exits (exit 0, a note on stderr).")
+    boolean follow;
+
+    @Option(names = "--tail", paramLabel = "N", defaultValue = "-1",
+            description = "With --follow: first show only the file's last N lines (0: only what is appended;"
+                    + " default -1: the whole file, as kubectl logs).")
+    int tail;
+
     @Mixin
     OutputFlags output;
 
@@ -54,6 +66,9 @@ public class PeekRootCommand implements Callable<Integer> {
     public Integer call() {
         PeekRoot.Request request = request();
         output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
+        if (follow && (to != null || output.format != OutputFormat.TABLE)) {
+            throw SharepidException.usage("--follow prints the file to stdout: it takes neither --to nor -o");
+        }
         try (Opener.Opened<PeekRoot> peek = peeks.open()) {
             PeekRoot.Result result = peek.use().read(request, io.stdout());
             if (result.listing() != null) {
@@ -66,15 +81,18 @@ public class PeekRootCommand implements Callable<Integer> {
 
     /** Validate: {@code PID PATH}, or {@code -c NAME PATH}; with {@code --to}, the local side too. */
     private PeekRoot.Request request() {
-        if (container != null) {
-            if (rest.size() != 1) {
-                throw SharepidException.usage("with -c give only PATH, not a PID as well");
-            }
-            return PeekRoot.Request.of(target.toolPod(), null, container, rest.get(0), to);
+        if (!follow && tail != FollowScript.ALL) {
+            throw SharepidException.usage("--tail needs --follow");
         }
-        if (rest.size() != 2) {
+        if (container != null && rest.size() != 1) {
+            throw SharepidException.usage("with -c give only PATH, not a PID as well");
+        }
+        if (container == null && rest.size() != 2) {
             throw SharepidException.usage("give a PID and a PATH, or -c CONTAINER and a PATH");
         }
-        return PeekRoot.Request.of(target.toolPod(), Pids.parse(rest.get(0)), null, rest.get(1), to);
+        Integer pid = container == null ? Pids.parse(rest.get(0)) : null;
+        String path = rest.get(rest.size() - 1);
+        return follow ? PeekRoot.Request.follow(target.toolPod(), pid, container, path, tail)
+                : PeekRoot.Request.of(target.toolPod(), pid, container, path, to);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.app.ProcessTable;
+import io.github.sharepid.app.Progress;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.app.ToolTarget;
 import io.github.sharepid.output.ProcessPrinter;
@@ -38,10 +39,12 @@ public class PsCommand implements Callable<Integer> {
     OutputFlags output;
 
     private final Io io;
+    private final Progress progress;
     private final Opener<ProcessTable> processes;
 
-    PsCommand(Io io, Opener<ProcessTable> processes) {
+    PsCommand(Io io, Progress progress, Opener<ProcessTable> processes) {
         this.io = io;
+        this.progress = progress;
         this.processes = processes;
     }
 
@@ -52,6 +55,10 @@ public class PsCommand implements Callable<Integer> {
         try (Opener.Opened<ProcessTable> table = processes.open()) {
             ProcessTable.Listing listing = table.use().list(pod, container);
             ToolTarget shared = listing.target();
+            if (listing.toolUid() > 0) {
+                progress.say("note: read in container " + shared.execContainer() + " as UID " + listing.toolUid()
+                        + ": signal and peek-root reach only processes of that UID");
+            }
             new ProcessPrinter(new ProcessPrinter.Options(output.format,
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))
                     .print(listing.processes(), io.out());

@@ -11,7 +11,9 @@ import java.util.List;
  */
 public interface Exec {
     /**
-     * @param stdin  bytes for the command's stdin, or {@code null} for none
+     * @param stdin  bytes for the command's stdin, or {@code null} for none; sent while the output is read, and
+     *               the exec ends when the command does, even if this has not ended (a stdin that blocks until the
+     *               exec returns keeps the remote stdin open for the whole connection)
      * @param stdout receives the command's stdout as it arrives (streamed, never held in memory here; a
      *               buffered stream is flushed when the command ends, not after every frame)
      * @param stderr receives the command's stderr

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param env           environment of the debug container, in the order given
  * @param apps          probes, init containers and held containers of the copy ({@code --keep-*}, {@code --hold})
  * @param custom        {@code --custom}: a partial container merged into the debug container, or {@code null}
+ * @param runAs         run the debug container as a target container's user ({@code --as-target-user},
+ *                      {@code --run-as}), or {@code null} for the profile's user
  */
 public record DebugSpec(
         String copyName,
@@ -35,7 +37,8 @@ public record DebugSpec(
         Map<String, String> setImages,
         Map<String, String> env,
         AppContainers apps,
-        Container custom) {
+        Container custom,
+        TargetUser.Request runAs) {
 
     public static final String DEFAULT_CONTAINER = "sharepid";
     public static final String DEFAULT_IMAGE = "busybox";
@@ -50,11 +53,27 @@ public record DebugSpec(
         }
     }
 
-    /** The spec without {@code --keep-*}, {@code --hold} or {@code --custom}: kubectl's defaults for those. */
+    /** The spec without {@code --keep-*}, {@code --hold}, {@code --custom} or a target user: kubectl's defaults. */
     public DebugSpec(String copyName, String container, String image, List<String> command, Profile profile,
                      boolean tty, boolean keepLabels, boolean keepAnnotations, boolean sameNode,
                      Map<String, String> setImages, Map<String, String> env) {
         this(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations, sameNode, setImages, env,
-                AppContainers.DEFAULT, null);
+                AppContainers.DEFAULT, null, null);
+    }
+
+    /** Without a target user: the profile decides who the debug container runs as. */
+    public DebugSpec(String copyName, String container, String image, List<String> command, Profile profile,
+                     boolean tty, boolean keepLabels, boolean keepAnnotations, boolean sameNode,
+                     Map<String, String> setImages, Map<String, String> env, AppContainers apps, Container custom) {
+        this(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations, sameNode, setImages, env,
+                apps, custom, null);
+    }
+
+    /** With a target user, kubectl's defaults for the rest. */
+    public DebugSpec(String copyName, String container, String image, List<String> command, Profile profile,
+                     boolean tty, boolean keepLabels, boolean keepAnnotations, boolean sameNode,
+                     Map<String, String> setImages, Map<String, String> env, TargetUser.Request runAs) {
+        this(copyName, container, image, command, profile, tty, keepLabels, keepAnnotations, sameNode, setImages, env,
+                AppContainers.DEFAULT, null, runAs);
     }
 }

@@ -28,7 +28,9 @@ import java.util.Objects;
  * root shell with capabilities and a root image could not start otherwise; a note says so, and
  * {@code --profile restricted} keeps the pod's rule (UID 65534, which can list every process but signal or
  * read only its own). A pod-level {@code runAsUser} is inherited as it is (the shell then has that UID and
- * no effective capabilities, so it reaches exactly that UID's processes). Namespaces whose Pod Security level
+ * no effective capabilities, so it reaches exactly that UID's processes). {@code --as-target-user} and
+ * {@code --run-as} replace the profile's choice of user with a target container's ({@link TargetUser}), keeping
+ * the profile's other settings. Namespaces whose Pod Security level
  * forbids a profile are refused before anything is created (see {@link PodSecurityRule}).
  */
 public final class PodCopyPlanner {
@@ -59,7 +61,8 @@ public final class PodCopyPlanner {
 
         List<String> notes = new ArrayList<>(CopyMetadata.notes(source, spec));
         ObjectMeta meta = CopyMetadata.build(source, spec, ctx);
-        ProfileApplier.Applied profile = ProfileApplier.apply(spec.profile(), have);
+        TargetUser.RunAs runAs = spec.runAs() == null ? null : TargetUser.resolve(have, podName, spec.runAs());
+        ProfileApplier.Applied profile = ProfileApplier.apply(spec.profile(), have, runAs);
         PodSpecBuilder copy = new PodSpecBuilder(have)
                 .withShareProcessNamespace(true)
                 .withRestartPolicy("Never")

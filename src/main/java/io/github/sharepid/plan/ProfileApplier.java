@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.github.sharepid.failure.SharepidException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +28,14 @@ final class ProfileApplier {
     private ProfileApplier() {}
 
     static Applied apply(Profile profile, PodSpec pod) {
+        return apply(profile, pod, null);
+    }
+
+    /** {@code runAs}: the user the debug container must run as ({@link TargetUser}), or null for the profile's. */
+    static Applied apply(Profile profile, PodSpec pod, TargetUser.RunAs runAs) {
         SecurityContextBuilder sc = new SecurityContextBuilder();
         List<String> notes = new ArrayList<>();
-        steps(profile).forEach(step -> step.apply(sc, pod, notes));
+        (runAs == null ? steps(profile) : steps(profile, runAs)).forEach(step -> step.apply(sc, pod, notes));
         SecurityContext built = sc.build();
         boolean untouched = built.equals(new SecurityContextBuilder().build());
         return new Applied(untouched ? null : built, List.copyOf(notes));
@@ -47,6 +53,49 @@ final class ProfileApplier {
                     ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
             case NETADMIN -> List.of(ProfileApplier::allowNetworkAdministration,
                     ProfileApplier::runAsRootDespitePodNonRoot, ProfileApplier::warnPodUserHasNoCapabilities);
+        };
+    }
+
+    /**
+     * The profile's steps with its choice of user replaced by {@code runAs}: the capabilities, escalation and
+     * seccomp settings stay what the profile says.
+     */
+    static List<Step> steps(Profile profile, TargetUser.RunAs runAs) {
+        Step user = runAs(runAs, profile);
+        return switch (profile) {
+            case GENERAL -> List.of(ProfileApplier::allowProcessTracing, user);
+            case BASELINE -> List.of(user);
+            case RESTRICTED -> List.of(ProfileApplier::disallowRoot, user, ProfileApplier::disallowPrivilegeEscalation,
+                    ProfileApplier::dropAllCapabilities, ProfileApplier::useRuntimeDefaultSeccomp,
+                    ProfileApplier::noteOwnUidOnly);
+            case SYSADMIN -> List.of(ProfileApplier::setPrivileged, user);
+            case NETADMIN -> List.of(ProfileApplier::allowNetworkAdministration, user);
+        };
+    }
+
+    /**
+     * Runs as {@code user}. Root under restricted is refused (its runAsNonRoot would keep the container from
+     * starting); root asked for in a runAsNonRoot pod gets its own runAsNonRoot false, as general's root does.
+     */
+    static Step runAs(TargetUser.RunAs user, Profile profile) {
+        return (sc, pod, notes) -> {
+            if (user.uid() == 0L && profile == Profile.RESTRICTED) {
+                throw SharepidException.usage("the target's user is root (UID 0), which --profile restricted refuses"
+                        + " (runAsNonRoot); use --profile general, which reaches root's processes with SYS_PTRACE");
+            }
+            sc.withRunAsUser(user.uid());
+            if (user.gid() != null) {
+                sc.withRunAsGroup(user.gid());
+            }
+            if (user.uid() == 0L && pod.getSecurityContext() != null
+                    && Boolean.TRUE.equals(pod.getSecurityContext().getRunAsNonRoot())) {
+                sc.withRunAsNonRoot(false);
+            }
+            if (user.uid() != 0L && profile != Profile.RESTRICTED) {
+                notes.add("The debug container runs as " + user + ", the target's user: profile " + profile
+                        + "'s capabilities are not effective for a non-root user, and none are needed to signal or"
+                        + " read the processes of UID " + user.uid() + ".");
+            }
         };
     }
 

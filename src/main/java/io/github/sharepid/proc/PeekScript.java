@@ -9,12 +9,14 @@ import java.util.List;
  * User input reaches it only as positional arguments.
  */
 public final class PeekScript {
-    /** Output starts with a header record: kind ({@code F} file, {@code D} listing, {@code T} tar) + resolved path + NUL. */
-    public static final String SCRIPT = """
-# peek-root: argv is ROOT PATH MODE (ROOT=/proc/PID/root, PATH absolute inside it, MODE list|tar);
-# they arrive as positional parameters, never as script text. Resolves PATH's symlinks inside ROOT (the kernel would
-# resolve an absolute link against our own root instead), then streams a file or lists a directory.
-root=$1 rest=$2 mode=$3 cur='' hops=0
+    /**
+     * The part every peek-root script starts with: given {@code root} (/proc/PID/root) and {@code rest} (the
+     * absolute PATH), fails with {@link #NO_SUCH_PROCESS} when the process is gone, then resolves PATH's symlinks
+     * inside that root (the kernel would resolve an absolute link against our own root instead) into {@code cur}
+     * and sets {@code p=$root$cur}.
+     */
+    static final String RESOLVE = """
+cur='' hops=0
 if [ ! -L "$root" ]; then echo "sharepid: no such process" >&2; exit 3; fi
 while [ -n "$rest" ]; do
   rest=${rest#/}
@@ -37,6 +39,15 @@ while [ -n "$rest" ]; do
   fi
 done
 p=$root$cur
+""";
+
+    /** Output starts with a header record: kind ({@code F} file, {@code D} listing, {@code T} tar) + resolved path + NUL. */
+    public static final String SCRIPT = """
+# peek-root: argv is ROOT PATH MODE (ROOT=/proc/PID/root, PATH absolute inside it, MODE list|tar);
+# they arrive as positional parameters, never as script text. Resolves PATH inside ROOT, then streams a file,
+# lists a directory or tars it.
+root=$1 rest=$2 mode=$3
+""" + RESOLVE + """
 if [ -d "$p" ] && [ "$mode" = tar ]; then
   cd -- "$p" || exit 1
   printf 'T%s\\0' "${cur:-/}"

@@ -40,6 +40,16 @@ class ProcessTableTest {
     }
 
     @Test
+    void list_saysWhichUidTheToolsRanAs_evenWhenTheirContainerIsFilteredOut() {
+        String reply = new String(PsReply.nginxCopy().bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("14/status:Uid:\t0\t0\t0\t0", "14/status:Uid:\t1000\t1000\t1000\t1000");
+        exec.answer(PsReply.nginxCopy().bytes()).answer(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(table.list(copy, null).toolUid()).isZero();
+        assertThat(table.list(copy, "nginx").toolUid()).isEqualTo(1000L);
+    }
+
+    @Test
     void list_unknownContainer_isAUsageErrorNamingTheValidOnes() {
         exec.answer(PsReply.nginxCopy().bytes());
 

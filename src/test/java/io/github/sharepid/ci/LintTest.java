@@ -81,11 +81,11 @@ class LintTest {
     }
 
     @Test
-    @DisplayName("the launcher, completion helper, CI, release and benchmark scripts pass shellcheck")
+    @DisplayName("the launcher, the completion helper, the CI, release and benchmark scripts pass shellcheck")
     void scripts_passShellcheck() throws IOException {
         List<String> argv = new ArrayList<>(List.of(tool("shellcheck", "shellcheck is not on PATH: install it"
                 + " (Debian and Ubuntu: apt-get install shellcheck; .ci/run does)"), "--format=gcc", ".ci/run",
-                "bench/run.sh", "src/main/sh/kubectl-sharepid", "src/main/sh/kubectl_complete-sharepid"));
+                "bench/run.sh", "src/main/sh/kubectl-sharepid", "src/main/resources/io/github/sharepid/local/kubectl_complete-sharepid"));
         try (Stream<Path> krew = Files.list(ROOT.resolve("krew"))) {
             krew.filter(p -> p.toString().endsWith(".sh")).sorted().forEach(p -> argv.add(ROOT.relativize(p).toString()));
         }

@@ -24,6 +24,9 @@ class UsageErrorsTest {
             debug web --hold Bad_Name                    | --hold
             debug web --profile netadmins                | valid: general, baseline, restricted, sysadmin, netadmin
             debug web --attach=false --rm                | --rm
+            debug web --target app                       | --target needs --ephemeral, --as-target-user or --run-as
+            debug web --run-as 1000:x                    | --run-as "1000:x"
+            debug web --as-target-user --target Bad_Name | --target
             debug                                        | POD
             debug web --ephemeral --rm                   | --rm cannot be used with --ephemeral
             debug web --ephemeral --copy-to web-2        | --copy-to cannot be used with --ephemeral
@@ -31,7 +34,12 @@ class UsageErrorsTest {
             debug web --ephemeral --set-image '*=nginx'  | --set-image cannot be used with --ephemeral
             debug web --ephemeral --keep-labels          | --keep-labels cannot be used with --ephemeral
             debug web --ephemeral --keep-annotations     | --keep-annotations cannot be used with --ephemeral
-            debug web --target nginx                     | --target applies only with --ephemeral
+            debug web --ephemeral --keep-liveness        | --keep-liveness cannot be used with --ephemeral
+            debug web --ephemeral --hold nginx           | --hold cannot be used with --ephemeral
+            debug web --ephemeral --keep-init-containers=false | --keep-init-containers cannot be used with --ephemeral
+            debug web --ephemeral --custom c.yaml        | --custom applies to the debug container of a copy
+            debug web --ephemeral --as-target-user       | --as-target-user applies to the debug container of a copy
+            debug web --ephemeral --run-as 1000          | --run-as applies to the debug container of a copy
             ps web --target nginx                        | --target applies only with --ephemeral
             ps web --image busybox                       | --image applies only with --ephemeral
             signal web 8 --profile general               | --profile applies only with --ephemeral
@@ -52,6 +60,10 @@ class UsageErrorsTest {
             peek-root web 8 ''                           | must not be empty
             peek-root web -c nginx 8 /etc                | only PATH
             peek-root web /etc                           | give a PID and a PATH
+            peek-root web 8 /x --tail 5                  | --tail needs --follow
+            peek-root web 8 /x --follow --tail=-2        | --tail must be -1
+            peek-root web 8 /x --follow --to .           | neither --to nor -o
+            peek-root web 8 /x -f -o json                | neither --to nor -o
             cleanup                                      | --all or --older-than
             cleanup web-1 --all                          | not both
             cleanup --all --older-than soon              | --older-than

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("e2e")
 class NonRootE2E {
-    private static final String POD = String.join("\n",
+    static final String POD = String.join("\n",
             "apiVersion: v1",
             "kind: Pod",
             "metadata: {name: app}",

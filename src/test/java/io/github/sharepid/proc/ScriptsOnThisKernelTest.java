@@ -29,12 +29,20 @@ class ScriptsOnThisKernelTest {
 
     @BeforeEach
     void busyboxApplets() throws IOException {
+        linkApplets(bin, List.of("sh", "grep", "tr", "kill", "sleep"));
+    }
+
+    /**
+     * Links {@code applets} to busybox in {@code bin}; skips the test without busybox, except under
+     * {@code CI=true}, where it fails.
+     */
+    static void linkApplets(Path bin, List<String> applets) throws IOException {
         if ("true".equals(System.getenv("CI"))) {
             assertThat(BUSYBOX).as("busybox (CI=true: .ci/run installs busybox-static)").isNotNull();
         }
         assumeTrue(BUSYBOX != null && Files.isDirectory(Path.of("/proc/self")), "needs busybox");
         Files.createDirectories(bin);
-        for (String applet : List.of("sh", "grep", "tr", "kill", "sleep")) {
+        for (String applet : applets) {
             if (!Files.exists(bin.resolve(applet), LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(bin.resolve(applet), BUSYBOX);
             }

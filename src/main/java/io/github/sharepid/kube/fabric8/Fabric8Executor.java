@@ -7,7 +7,6 @@ import io.github.sharepid.text.Durations;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.CommandNotFound;
 import io.github.sharepid.kube.Exec;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -44,8 +43,9 @@ public final class Fabric8Executor implements Exec {
 
     /**
      * {@inheritDoc}
-     * <p>{@code stdin} is sent, then closed on a v5 server; a v4 server cannot close the remote stdin
-     * without ending the whole session, so there the command must not wait for end-of-file.
+     * <p>{@code stdin} is sent alongside the output ({@link StdinPump}), then closed on a v5 server; a v4
+     * server cannot close the remote stdin without ending the whole session, so there the command must not
+     * wait for end-of-file.
      */
     @Override
     public int exec(String namespace, String pod, String container, List<String> argv,
@@ -60,31 +60,14 @@ public final class Fabric8Executor implements Exec {
             throw interrupted(failures, e);
         }
         try {
-            if (stdin != null) {
-                feed(socket, stdin, failures);
-            }
-            return exitCode(socket, failures);
+            StdinPump pump = stdin == null ? null : StdinPump.start(socket, stdin);
+            return exitCode(socket, failures, pump);
         } finally {
             socket.close();
         }
     }
 
-    private static void feed(ChannelSocket socket, InputStream stdin, ExecErrors failures) {
-        try {
-            byte[] buf = new byte[32 << 10];
-            int n;
-            while ((n = stdin.read(buf)) >= 0) {
-                socket.input().sendStdin(buf, 0, n);
-            }
-            socket.input().closeStdin();
-            socket.touch();
-        } catch (IOException e) {
-            throw new SharepidException(SharepidException.FAILURE, failures.where() + ": cannot send stdin: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private int exitCode(ChannelSocket socket, ExecErrors failures) {
+    private int exitCode(ChannelSocket socket, ExecErrors failures, StdinPump pump) {
         ChannelSocket.Ending ending;
         try {
             ending = awaitEnd(socket, failures);
@@ -99,6 +82,10 @@ public final class Fabric8Executor implements Exec {
                     + " failed: " + cause.getMessage(), cause);
         }
         byte[] status = socket.status();
+        if (status == null && pump != null && pump.failure() != null) {
+            throw new SharepidException(SharepidException.FAILURE, failures.where() + ": cannot send stdin: "
+                    + pump.failure().getMessage(), pump.failure());
+        }
         if (status == null && ending.error() != null) {
             throw failures.lost(ending.error());
         }

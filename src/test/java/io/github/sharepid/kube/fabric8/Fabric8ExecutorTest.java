@@ -21,10 +21,12 @@ import io.github.sharepid.failure.SharepidException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Exec over the mock server's websocket (v4: the mock server knows v1-v4 and picks v4 from our v5, v4
- * offer): streams, the status channel, exec that cannot start, and no request before the upgrade.
+ * offer): streams, the status channel, stdin alongside the output, exec that cannot start, and no request
+ * before the upgrade.
  * The v5 side is {@link ChannelProtocolTest}.
  */
 @EnableKubernetesMockClient
@@ -44,6 +47,7 @@ class Fabric8ExecutorTest {
     private static final List<String> ARGV = List.of("sh", "-c", "echo \"$HOME\"");
     private static final String EXEC = podPath() + "/exec?command=sh&command=-c&command=echo%20%22%24HOME%22"
             + "&container=debug&stdout=true&stderr=true";
+    private static final String TAIL = podPath() + "/exec?command=tail&container=debug&stdin=true&stdout=true&stderr=true";
 
     KubernetesMockServer server;
     private final ChannelHttpClientFactory http = new ChannelHttpClientFactory();
@@ -121,6 +125,51 @@ class Fabric8ExecutorTest {
 
         assertThat(code).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("hello\n");
+    }
+
+    /** peek-root --follow keeps the remote stdin open with a stdin that ends only after the exec. */
+    @Test
+    void exec_stdinThatNeverEnds_endsWithTheCommandAndItsExitCode() {
+        server.expect().withPath(TAIL).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("new line\n", 50))
+                .immediately().andEmit(status(SUCCESS, 300))
+                .done().once();
+        CountDownLatch released = new CountDownLatch(1);
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        };
+
+        int code = new Fabric8Executor(client, http, null).exec(NS, NAME, DEBUG, List.of("tail"), endless, stdout,
+                new ByteArrayOutputStream());
+        released.countDown();
+
+        assertThat(code).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("new line\n");
+    }
+
+    @Test
+    void exec_stdinThatCannotBeRead_failsNamingIt() {
+        server.expect().withPath(TAIL).andUpgradeToWebSocket().open()
+                .immediately().andEmit(out("waiting\n", 5000))
+                .done().once();
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+        };
+
+        assertThatThrownBy(() -> new Fabric8Executor(client, http, null).exec(NS, NAME, DEBUG, List.of("tail"), broken,
+                stdout, new ByteArrayOutputStream()))
+                .hasMessage("exec in copy/debug: cannot send stdin: Input/output error");
     }
 
     @Test
