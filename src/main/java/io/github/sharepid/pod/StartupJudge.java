@@ -70,6 +70,10 @@ public final class StartupJudge implements PodJudge<Pod> {
     }
 
     private void reportStages(Pod state) {
+        if (isEphemeral(state)) { // the pod is running already: only its new container has stages of its own
+            reportPull(state);
+            return;
+        }
         if (state.getSpec() != null && state.getSpec().getNodeName() != null) {
             step("scheduled on node " + state.getSpec().getNodeName());
         }
@@ -81,10 +85,19 @@ public final class StartupJudge implements PodJudge<Pod> {
                 step("init container " + (i + 1) + "/" + inits.size() + ": " + inits.get(i).getName());
             }
         }
+        reportPull(state);
+    }
+
+    private void reportPull(Pod state) {
         if ("ContainerCreating".equals(Containers.status(state, container).map(StartupJudge::waitingReason)
                 .orElse(null))) {
             step("pulling image " + Containers.image(state, container));
         }
+    }
+
+    private boolean isEphemeral(Pod state) {
+        return state.getSpec() != null && state.getSpec().getEphemeralContainers() != null
+                && state.getSpec().getEphemeralContainers().stream().anyMatch(c -> container.equals(c.getName()));
     }
 
     private String whyItCannotStart(Pod state) {
