@@ -18,7 +18,8 @@ record EphemeralShell(DebugSession.Ports ports, String namespace, Progress progr
         Pod pod = ports.pods().get(namespace, request.pod());
         String name = pod.getMetadata().getName();
         EphemeralTools.requireRunningPod(pod);
-        EphemeralPlanner.Planned planned = EphemeralPlanner.shell(pod.getSpec(), suffixes.get(), request.spec(), target);
+        EphemeralPlanner.Planned planned = EphemeralPlanner.shell(pod.getSpec(), name, suffixes.get(), request.spec(),
+                target);
         String container = planned.container().getName();
         planned.notes().forEach(n -> progress.say("note: " + n));
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {

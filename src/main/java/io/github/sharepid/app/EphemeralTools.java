@@ -128,6 +128,12 @@ final class EphemeralTools {
                 throw SharepidException.failure("this API server allows no securityContext in an ephemeral container"
                         + " (Kubernetes before 1.23), so profile restricted cannot be applied; nothing was added");
             }
+            Long uid = planned.getSecurityContext().getRunAsUser();
+            if (uid != null && uid != 0L) {
+                throw SharepidException.failure("this API server allows no securityContext in an ephemeral container"
+                        + " (Kubernetes before 1.23), so it cannot run as UID " + uid + "; nothing was added (debug a"
+                        + " copy with --as-target-user instead)");
+            }
             progress.say("note: this API server allows no securityContext in an ephemeral container (Kubernetes"
                     + " before 1.23): " + planned.getName() + " runs as its image's user with the runtime's default"
                     + " capabilities, without what profile " + profile + " adds (it can list and signal processes,"

@@ -159,17 +159,15 @@ public class DebugCommand implements Callable<Integer> {
             throw SharepidException.usage(copyFlag + " cannot be used with --ephemeral: " + (rm
                     ? "the API can never remove an ephemeral container" : "it shapes a copy, and --ephemeral makes none"));
         }
-        String copyOnly = custom != null ? "--custom" : asTargetUser ? "--as-target-user" : runAs != null ? "--run-as"
-                : null;
-        if (copyOnly != null) {
-            throw SharepidException.usage(copyOnly + " applies to the debug container of a copy, not yet to an"
+        if (custom != null) {
+            throw SharepidException.usage("--custom applies to the debug container of a copy, not yet to an"
                     + " ephemeral one; drop it or debug a copy");
         }
     }
 
-    /** {@code --as-target-user}, {@code --target}, {@code --run-as} of a copy; null when none is given. */
+    /** {@code --as-target-user}, {@code --target}, {@code --run-as}; null when none is given. */
     private TargetUser.Request targetUser() {
-        if (ephemeral || !asTargetUser && runAs == null) {
+        if (!asTargetUser && runAs == null) {
             return null;
         }
         return new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));

@@ -42,19 +42,25 @@ public final class EphemeralPlanner {
      * (null when the pod shares its process namespace) is the container whose process namespace it joins.
      */
     public static Planned tools(PodSpec pod, String suffix, String image, Profile profile, String target) {
-        return build(pod, new Shape(TOOLS_PREFIX + suffix, image, profile, target, KEEP_ALIVE, false, Map.of(), false));
+        return build(pod, new Shape(TOOLS_PREFIX + suffix, image, profile, target, KEEP_ALIVE, false, Map.of(), false,
+                null));
     }
 
-    /** The debug shell of {@code debug --ephemeral}: the spec's image, command, env and TTY, on the live pod. */
-    public static Planned shell(PodSpec pod, String suffix, DebugSpec spec, String target) {
+    /**
+     * The debug shell of {@code debug --ephemeral}: the spec's image, command, env and TTY, on the live pod
+     * {@code podName}; with {@code --as-target-user} or {@code --run-as}, as that user ({@link TargetUser}).
+     */
+    public static Planned shell(PodSpec pod, String podName, String suffix, DebugSpec spec, String target) {
         String name = DebugSpec.DEFAULT_CONTAINER.equals(spec.container()) ? SHELL_PREFIX + suffix : spec.container();
         List<String> command = spec.command().isEmpty() ? PodCopyPlanner.DEFAULT_COMMAND : spec.command();
-        return build(pod, new Shape(name, spec.image(), spec.profile(), target, command, true, spec.env(), spec.tty()));
+        TargetUser.RunAs runAs = spec.runAs() == null ? null : TargetUser.resolve(pod, podName, spec.runAs());
+        return build(pod, new Shape(name, spec.image(), spec.profile(), target, command, true, spec.env(), spec.tty(),
+                runAs));
     }
 
-    /** What differs between the two kinds. */
+    /** What differs between the two kinds; {@code runAs} null for the profile's user. */
     private record Shape(String name, String image, Profile profile, String target, List<String> command,
-                         boolean stdin, Map<String, String> env, boolean tty) {
+                         boolean stdin, Map<String, String> env, boolean tty, TargetUser.RunAs runAs) {
     }
 
     private static Planned build(PodSpec pod, Shape shape) {
@@ -63,7 +69,7 @@ public final class EphemeralPlanner {
             throw SharepidException.usage("--target " + shape.target() + ": the pod has no such container; valid: "
                     + String.join(", ", names(pod.getContainers()).toList()));
         }
-        ProfileApplier.Applied profile = ProfileApplier.apply(shape.profile(), pod);
+        ProfileApplier.Applied profile = ProfileApplier.apply(shape.profile(), pod, shape.runAs());
         EphemeralContainer container = new EphemeralContainerBuilder()
                 .withName(shape.name())
                 .withImage(shape.image())

@@ -8,6 +8,7 @@ import io.github.sharepid.kube.Attach;
 import io.github.sharepid.plan.AppContainers;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
+import io.github.sharepid.plan.TargetUser;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -175,6 +176,38 @@ class DebugSessionTest {
         assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED))
                 .runEphemeral(request(true, false), null)).hasMessageContaining("use --profile restricted");
         assertThat(ephemeral.calls).isEmpty();
+    }
+
+    /** --run-as 1000 on the live pod: the shell's own securityContext runs it as that user. */
+    @Test
+    void ephemeral_runAs_runsTheShellAsThatUser() {
+        session(new FakeAttach(Attach.Ending.REMOTE_CLOSED)).runEphemeral(runningAs(Profile.RESTRICTED), null);
+
+        assertThat(ephemeral.added).singleElement().satisfies(c -> {
+            assertThat(c.getSecurityContext().getRunAsUser()).isEqualTo(1000L);
+            assertThat(c.getSecurityContext().getRunAsGroup()).isEqualTo(3000L);
+            assertThat(c.getSecurityContext().getRunAsNonRoot()).isTrue();
+        });
+    }
+
+    /** Before 1.23 the server takes an ephemeral container only without a securityContext: not as root instead. */
+    @Test
+    void ephemeral_runAs_onAServerThatAllowsNoSecurityContext_addsNothing() {
+        ephemeral.noSecurityContext = true;
+
+        assertThatThrownBy(() -> session(new FakeAttach(Attach.Ending.REMOTE_CLOSED))
+                .runEphemeral(runningAs(Profile.GENERAL), null))
+                .hasMessage("this API server allows no securityContext in an ephemeral container (Kubernetes before"
+                        + " 1.23), so it cannot run as UID 1000; nothing was added (debug a copy with --as-target-user"
+                        + " instead)");
+        assertThat(ephemeral.calls).containsExactly("dryRunAdd ns/web-1/sharepid-debug-abcde");
+    }
+
+    private static DebugSession.Request runningAs(Profile profile) {
+        DebugSpec spec = new DebugSpec(null, "sharepid", "busybox:1.36", List.of(), profile, false, false, false,
+                false, Map.of(), Map.of(), new TargetUser.Request(false, null, new TargetUser.RunAs(1000L, 3000L)));
+        return new DebugSession.Request("web-1", spec, Duration.ofSeconds(5), false, false,
+                request(false, false).console());
     }
 
     private DebugSession session(FakeAttach attach) {

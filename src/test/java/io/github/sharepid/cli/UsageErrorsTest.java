@@ -38,8 +38,7 @@ class UsageErrorsTest {
             debug web --ephemeral --hold nginx           | --hold cannot be used with --ephemeral
             debug web --ephemeral --keep-init-containers=false | --keep-init-containers cannot be used with --ephemeral
             debug web --ephemeral --custom c.yaml        | --custom applies to the debug container of a copy
-            debug web --ephemeral --as-target-user       | --as-target-user applies to the debug container of a copy
-            debug web --ephemeral --run-as 1000          | --run-as applies to the debug container of a copy
+            debug web --ephemeral --run-as 1000:x        | --run-as "1000:x"
             ps web --target nginx                        | --target applies only with --ephemeral
             ps web --image busybox                       | --image applies only with --ephemeral
             signal web 8 --profile general               | --profile applies only with --ephemeral

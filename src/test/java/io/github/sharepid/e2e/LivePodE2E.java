@@ -182,6 +182,23 @@ class LivePodE2E {
         assertThat(ephemeralContainers("nginx")).singleElement().asString().matches("sharepid-debug-[a-z0-9]{5}");
     }
 
+    @Test
+    @Order(7)
+    @RequiresServer(maxMinor = 22, why = "1.23+ servers accept an ephemeral container's securityContext")
+    @DisplayName("debug --ephemeral --run-as on 1.20 (no securityContext allowed): one line, nothing added")
+    void alonePod_debugEphemeralRunAs_isRefusedWhereTheServerAllowsNoSecurityContext() {
+        List<String> before = ephemeralContainers("alone");
+
+        Shell.Result r = sharepid("debug", "alone", "--ephemeral", "--target", "nginx", "--run-as", "1000",
+                "--attach=false", "-q");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stderr().strip()).isEqualTo("error: this API server allows no securityContext in an ephemeral"
+                + " container (Kubernetes before 1.23), so it cannot run as UID 1000; nothing was added (debug a copy"
+                + " with --as-target-user instead)");
+        assertThat(ephemeralContainers("alone")).isEqualTo(before);
+    }
+
     private static List<String> ephemeralContainers(String pod) {
         List<String> names = new ArrayList<>();
         cluster.pod(pod).at("/spec/ephemeralContainers").forEach(c -> names.add(c.at("/name").asText()));

@@ -57,11 +57,15 @@ final class ServerVersionCondition implements ExecutionCondition {
         return decide(required.get(), server);
     }
 
-    /** Enabled on Kubernetes 1.{minor} or newer; else disabled with the version it needs and why. */
+    /** Enabled on Kubernetes 1.{minor} to 1.{maxMinor}; else disabled with the versions it needs and why. */
     static ConditionEvaluationResult decide(RequiresServer required, ServerVersion server) {
         boolean newEnough = server.major() > 1 || server.major() == 1 && server.minor() >= required.minor();
-        String versions = "needs Kubernetes 1." + required.minor() + "+, the server is " + server.gitVersion();
-        return newEnough ? ConditionEvaluationResult.enabled(versions)
+        boolean oldEnough = required.maxMinor() == Integer.MAX_VALUE || server.major() < 1
+                || server.major() == 1 && server.minor() <= required.maxMinor();
+        String versions = "needs Kubernetes 1." + required.minor()
+                + (required.maxMinor() == Integer.MAX_VALUE ? "+" : " to 1." + required.maxMinor())
+                + ", the server is " + server.gitVersion();
+        return newEnough && oldEnough ? ConditionEvaluationResult.enabled(versions)
                 : ConditionEvaluationResult.disabled(versions + ": " + required.why());
     }
 

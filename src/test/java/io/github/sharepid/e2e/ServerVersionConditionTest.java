@@ -48,6 +48,23 @@ class ServerVersionConditionTest {
         assertThat(ServerVersionCondition.decide(needs22(), new ServerVersion(2, 0, "v2.0.0")).isDisabled()).isFalse();
     }
 
+    @Test
+    void aTestOfOldServers_isSkippedOnNewerOnes() {
+        assertThat(ServerVersionCondition.decide(upTo22(), new ServerVersion(1, 20, "v1.20.2")).isDisabled()).isFalse();
+        ConditionEvaluationResult r = ServerVersionCondition.decide(upTo22(), new ServerVersion(1, 30, "v1.30.0"));
+        assertThat(r.isDisabled()).isTrue();
+        assertThat(r.getReason()).contains("needs Kubernetes 1.0 to 1.22, the server is v1.30.0: newer servers allow it");
+    }
+
+    @RequiresServer(maxMinor = 22, why = "newer servers allow it")
+    private static RequiresServer upTo22() {
+        try {
+            return ServerVersionConditionTest.class.getDeclaredMethod("upTo22").getAnnotation(RequiresServer.class);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @RequiresServer(minor = 22, why = "the ephemeral-container API")
     private static RequiresServer needs22() {
         try {
