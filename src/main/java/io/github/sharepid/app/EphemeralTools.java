@@ -7,6 +7,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.EphemeralContainers;
 import io.github.sharepid.plan.EphemeralPlanner;
 import io.github.sharepid.plan.Profile;
+import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.pod.Containers;
 import io.github.sharepid.pod.PodStates;
 import java.util.Comparator;
@@ -45,7 +46,10 @@ final class EphemeralTools {
                     + String.join(", ", pod.getSpec().getContainers().stream().map(c -> c.getName()).toList()) + ")");
         }
         requireRunningPod(pod);
-        Optional<EphemeralContainer> earlier = reusable(pod, shares, request.target());
+        TargetUser.RunAs user = request.runAs() == null ? null : TargetUser.resolve(pod.getSpec(), name, request.runAs());
+        EphemeralPlanner.Planned planned = EphemeralPlanner.tools(pod.getSpec(), suffixes.get(), request.image(),
+                request.profile(), request.target(), user);
+        Optional<EphemeralContainer> earlier = reusable(pod, shares, request.target(), runAsUser(planned.container()));
         Pod running;
         String container;
         if (earlier.isPresent()) {
@@ -54,8 +58,6 @@ final class EphemeralTools {
             running = Containers.status(pod, container).filter(PodStates::isRunning).isPresent() ? pod
                     : ports.waits().awaitRunning(pod, container, request.timeout(), progress::say);
         } else {
-            EphemeralPlanner.Planned planned = EphemeralPlanner.tools(pod.getSpec(), suffixes.get(), request.image(),
-                    request.profile(), request.target());
             container = planned.container().getName();
             planned.notes().forEach(n -> progress.say("note: " + n));
             running = add(pod, planned.container(), request);
@@ -85,18 +87,25 @@ final class EphemeralTools {
     }
 
     /**
-     * One of ours that has not exited and sees what is asked: any of them on a pod that shares its process
-     * namespace, else one whose target is the same container. Running ones first.
+     * One of ours that has not exited, runs as the same user ({@code uid}: its own securityContext's, or null)
+     * and sees what is asked: any of them on a pod that shares its process namespace, else one whose target is
+     * the same container. Running ones first.
      */
-    private static Optional<EphemeralContainer> reusable(Pod pod, boolean shares, String target) {
+    private static Optional<EphemeralContainer> reusable(Pod pod, boolean shares, String target, Long uid) {
         List<EphemeralContainer> declared = pod.getSpec().getEphemeralContainers() == null ? List.of()
                 : pod.getSpec().getEphemeralContainers();
         return declared.stream()
                 .filter(c -> EphemeralPlanner.isTools(c.getName()))
                 .filter(c -> shares || Objects.equals(target, c.getTargetContainerName()))
+                .filter(c -> Objects.equals(uid, runAsUser(c)))
                 .filter(c -> !exited(Containers.status(pod, c.getName())))
                 .min(Comparator.comparing((EphemeralContainer c) -> Containers.status(pod, c.getName())
                         .filter(PodStates::isRunning).isEmpty()));
+    }
+
+    /** The UID a container's own securityContext sets, or null: reuse only a container of the same user. */
+    private static Long runAsUser(EphemeralContainer c) {
+        return c.getSecurityContext() == null ? null : c.getSecurityContext().getRunAsUser();
     }
 
     private static boolean exited(Optional<ContainerStatus> status) {

@@ -1,6 +1,7 @@
 package io.github.sharepid.app;
 
 import io.github.sharepid.plan.Profile;
+import io.github.sharepid.plan.TargetUser;
 import java.time.Duration;
 
 /**
@@ -19,8 +20,13 @@ public record ToolPod(String name, String execContainer, Ephemeral ephemeral) {
 
     /**
      * An ephemeral tools container: its image and profile, the container whose process namespace it joins
-     * ({@code --target}, null for none) and how long to wait for it to run.
+     * ({@code --target}, null for none), how long to wait for it to run, and the user it runs as
+     * ({@code --as-target-user}, {@code --run-as}; null for the profile's).
      */
-    public record Ephemeral(String image, Profile profile, String target, Duration timeout) {
+    public record Ephemeral(String image, Profile profile, String target, Duration timeout, TargetUser.Request runAs) {
+        /** Without --as-target-user or --run-as: the profile decides the user. */
+        public Ephemeral(String image, Profile profile, String target, Duration timeout) {
+            this(image, profile, target, timeout, null);
+        }
     }
 }

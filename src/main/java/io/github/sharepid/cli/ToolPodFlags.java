@@ -5,6 +5,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
+import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +38,17 @@ public class ToolPodFlags {
     String image;
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "With --ephemeral: security profile of the"
-            + " tools container: general (adds SYS_PTRACE, default), baseline, restricted, sysadmin.")
+            + " tools container: general (adds SYS_PTRACE, default), baseline, restricted, sysadmin, netadmin.")
     String profile;
+
+    @Option(names = "--as-target-user", description = "With --ephemeral: run the tools container as the target"
+            + " container's user and group (--target, else the only app container; Kubernetes 1.23+), to signal"
+            + " and read its processes without any capability.")
+    boolean asTargetUser;
+
+    @Option(names = "--run-as", paramLabel = "UID[:GID]",
+            description = "With --ephemeral: run the tools container as this user (and group); Kubernetes 1.23+.")
+    String runAs;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "With --ephemeral: how long to wait for the tools container to run (default: 2m).")
@@ -48,7 +58,8 @@ public class ToolPodFlags {
     ToolPod toolPod() {
         if (!ephemeral) {
             String stray = target != null ? "--target" : image != null ? "--image" : profile != null ? "--profile"
-                    : timeout != null ? "--timeout" : null;
+                    : timeout != null ? "--timeout" : asTargetUser ? "--as-target-user" : runAs != null ? "--run-as"
+                    : null;
             if (stray != null) {
                 throw SharepidException.usage(stray + " applies only with --ephemeral");
             }
@@ -64,8 +75,10 @@ public class ToolPodFlags {
         if (image != null && image.isBlank()) {
             throw SharepidException.usage("--image must not be empty");
         }
+        TargetUser.Request user = !asTargetUser && runAs == null ? null
+                : new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
         return new ToolPod(pod, null, new ToolPod.Ephemeral(image == null ? DebugSpec.DEFAULT_IMAGE : image,
                 Profile.parse(profile == null ? "general" : profile), target,
-                Durations.parse(timeout == null ? "2m" : timeout, "--timeout")));
+                Durations.parse(timeout == null ? "2m" : timeout, "--timeout"), user));
     }
 }

@@ -42,8 +42,14 @@ public final class EphemeralPlanner {
      * (null when the pod shares its process namespace) is the container whose process namespace it joins.
      */
     public static Planned tools(PodSpec pod, String suffix, String image, Profile profile, String target) {
+        return tools(pod, suffix, image, profile, target, null);
+    }
+
+    /** The same, run as {@code runAs} (null: the profile's user). */
+    public static Planned tools(PodSpec pod, String suffix, String image, Profile profile, String target,
+                                TargetUser.RunAs runAs) {
         return build(pod, new Shape(TOOLS_PREFIX + suffix, image, profile, target, KEEP_ALIVE, false, Map.of(), false,
-                null));
+                runAs));
     }
 
     /**

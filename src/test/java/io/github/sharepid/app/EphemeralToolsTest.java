@@ -159,6 +159,50 @@ class EphemeralToolsTest {
         assertThat(ports.exec.calls).singleElement().extracting(FakeExec.Call::where).isEqualTo("ns/web-1/" + TOOLS);
     }
 
+    @Test
+    void runAs_addsAToolsContainerOfThatUser_notReusingOneOfAnotherUser() {
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, true));
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(runningAs("nginx", 1000L), null);
+
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS, "add ns/nginx/" + TOOLS);
+        assertThat(ports.ephemeral.added.get(0).getSecurityContext().getRunAsUser()).isEqualTo(1000L);
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS);
+    }
+
+    @Test
+    void runAs_reusesAToolsContainerOfTheSameUser() {
+        Pod pod = withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, true);
+        pod.getSpec().getEphemeralContainers().get(0).setSecurityContext(
+                new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withRunAsUser(1000L).build());
+        FakeToolPorts ports = new FakeToolPorts(pod);
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(runningAs("nginx", 1000L), null);
+
+        assertThat(ports.ephemeral.calls).isEmpty();
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/sharepid-tools-q2w3e");
+    }
+
+    /** Before 1.23 the user could only be dropped with the securityContext: refused, nothing added. */
+    @Test
+    void runAs_onAServerThatAllowsNoSecurityContext_addsNothing() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.noSecurityContext = true;
+
+        assertThatThrownBy(() -> ports.table().list(runningAs("nginx", 1000L), null))
+                .hasMessageContaining("so it cannot run as UID 1000; nothing was added");
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS);
+        assertThat(ports.exec.calls).isEmpty();
+    }
+
+    private static ToolPod runningAs(String pod, long uid) {
+        return new ToolPod(pod, null, new ToolPod.Ephemeral("busybox", Profile.GENERAL, null, Duration.ofMinutes(2),
+                new io.github.sharepid.plan.TargetUser.Request(false, null,
+                        new io.github.sharepid.plan.TargetUser.RunAs(uid, null))));
+    }
+
     private static ToolPod ephemeral(String pod, String target) {
         return new ToolPod(pod, null, new ToolPod.Ephemeral("busybox", Profile.GENERAL, target, Duration.ofMinutes(2)));
     }

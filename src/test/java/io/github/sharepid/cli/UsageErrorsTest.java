@@ -41,6 +41,9 @@ class UsageErrorsTest {
             debug web --ephemeral --run-as 1000:x        | --run-as "1000:x"
             ps web --target nginx                        | --target applies only with --ephemeral
             ps web --image busybox                       | --image applies only with --ephemeral
+            ps web --run-as 1000                         | --run-as applies only with --ephemeral
+            signal web 8 --as-target-user                | --as-target-user applies only with --ephemeral
+            ps web --ephemeral --run-as root             | --run-as "root"
             signal web 8 --profile general               | --profile applies only with --ephemeral
             peek-root web 8 /etc --timeout 1m            | --timeout applies only with --ephemeral
             ps web --ephemeral --exec-container shell    | exclude each other

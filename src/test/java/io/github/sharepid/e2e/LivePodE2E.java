@@ -199,6 +199,22 @@ class LivePodE2E {
         assertThat(ephemeralContainers("alone")).isEqualTo(before);
     }
 
+    @Test
+    @Order(8)
+    @RequiresServer(maxMinor = 22, why = "1.23+ servers accept an ephemeral container's securityContext")
+    @DisplayName("ps --ephemeral --run-as on 1.20: the root tools container is not reused, and none is added")
+    void barePod_psEphemeralRunAs_isRefusedWhereTheServerAllowsNoSecurityContext() {
+        List<String> before = ephemeralContainers("bare");
+
+        Shell.Result r = sharepid("ps", "bare", "--ephemeral", "--run-as", "1000", "-q");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr().strip()).startsWith("error: this API server allows no securityContext in an ephemeral"
+                + " container (Kubernetes before 1.23), so it cannot run as UID 1000; nothing was added");
+        assertThat(ephemeralContainers("bare")).isEqualTo(before);
+    }
+
     private static List<String> ephemeralContainers(String pod) {
         List<String> names = new ArrayList<>();
         cluster.pod(pod).at("/spec/ephemeralContainers").forEach(c -> names.add(c.at("/name").asText()));
