@@ -9,8 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** The server side of RFC 6455 as the training server needs it: the handshake key, frames out, frames in. */
-final class WebSocketWire {
+/**
+ * The server side of RFC 6455 as the training server needs it: the handshake key, frames out, frames in. Public
+ * for the API tier's websocket test server, which answers the same way.
+ */
+public final class WebSocketWire {
     static final int TEXT = 0x1;
     static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
@@ -25,7 +28,7 @@ final class WebSocketWire {
     }
 
     /** The {@code Sec-WebSocket-Accept} answer to the client's key. */
-    static String accept(String key) {
+    public static String accept(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(sha1);
@@ -35,7 +38,7 @@ final class WebSocketWire {
     }
 
     /** One unmasked, unfragmented frame. */
-    static void write(OutputStream out, int opcode, byte[] payload) throws IOException {
+    public static void write(OutputStream out, int opcode, byte[] payload) throws IOException {
         out.write(0x80 | opcode);
         if (payload.length < 126) {
             out.write(payload.length);

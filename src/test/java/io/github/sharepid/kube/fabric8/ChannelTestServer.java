@@ -1,5 +1,6 @@
 package io.github.sharepid.kube.fabric8;
 
+import io.github.sharepid.training.WebSocketWire;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -9,11 +10,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * everything else (the attacher's deletion watch) gets a 403.
  */
 public final class ChannelTestServer implements AutoCloseable {
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /** What the server does on one upgraded connection. */
     @FunctionalInterface
@@ -152,13 +149,7 @@ public final class ChannelTestServer implements AutoCloseable {
     }
 
     private static void accept(OutputStream out, String key, String chosen) throws IOException {
-        String accept;
-        try {
-            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String accept = WebSocketWire.accept(key);
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n"
                 + (chosen == null ? "" : "Sec-WebSocket-Protocol: " + chosen + "\r\n") + "\r\n")
@@ -228,20 +219,7 @@ public final class ChannelTestServer implements AutoCloseable {
         }
 
         private void frame(int opcode, byte[] payload) throws IOException {
-            out.write(0x80 | opcode);
-            if (payload.length < 126) {
-                out.write(payload.length);
-            } else if (payload.length < 65536) {
-                out.write(126);
-                out.write(payload.length >>> 8);
-                out.write(payload.length);
-            } else {
-                out.write(127);
-                for (int shift = 56; shift >= 0; shift -= 8) {
-                    out.write((int) ((long) payload.length >>> shift));
-                }
-            }
-            out.write(payload);
+            WebSocketWire.write(out, opcode, payload);
             out.flush();
         }
 
