@@ -13,7 +13,6 @@ import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.pod.PodStates;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolTarget}: with {@code --ephemeral},
@@ -31,12 +30,11 @@ public final class ToolTargets {
     private final ToolChoice choice;
     private final EphemeralTools ephemeral;
 
-    /** {@code suffixes}: random suffixes for a new tools container's name (tests give fixed ones). */
-    public ToolTargets(Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
+    public ToolTargets(Ports ports, String namespace, Progress progress) {
         this.pods = ports.pods();
         this.namespace = namespace;
         this.choice = new ToolChoice(ports.exec(), namespace, progress);
-        this.ephemeral = new EphemeralTools(ports, namespace, progress, suffixes);
+        this.ephemeral = new EphemeralTools(ports, namespace, progress);
     }
 
     String namespace() {
