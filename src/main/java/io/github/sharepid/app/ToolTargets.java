@@ -65,6 +65,13 @@ public final class ToolTargets {
      */
     Optional<ToolTarget> known(ToolPod request, Pod pod) {
         String name = request.name();
+        String phase = PodStates.phase(pod);
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) { // judged first: no flag can help such a pod
+            throw SharepidException.failure("pod " + name + " in namespace " + namespace + " is " + phase + ": none of"
+                    + " its containers runs, so there are no processes to read, and an ephemeral container can only"
+                    + " join a running pod; a copy starts them again: kubectl sharepid debug " + name + " -n "
+                    + namespace);
+        }
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {
             throw SharepidException.failure("pod " + name + " in namespace " + namespace
                     + " does not share its process namespace; add a tools container that joins one of its"
