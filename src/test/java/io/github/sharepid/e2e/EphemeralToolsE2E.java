@@ -14,17 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Calls that race to add the tools container of one pod: the API server lets one add it and the others use it,
- * so each fresh pod ends with exactly one ephemeral container and every call succeeds with the same output.
+ * The tools container of {@code --ephemeral}: calls that race to add it to one pod (the API server lets one add it
+ * and the others use it, so each fresh pod ends with exactly one ephemeral container and every call succeeds
+ * with the same output), and one that can never start (left alone; a call of another image adds its own).
  */
 @Tag("e2e")
-class EphemeralRaceE2E {
+class EphemeralToolsE2E {
     private static final int CALLS = 5;
     private static Cluster cluster;
 
     @RegisterExtension
     static final E2ENamespace NAMESPACE = E2ENamespace.named("race", c -> cluster = c)
-            .withPod(alone("race-ps"), "race-ps").withPod(alone("race-peek"), "race-peek");
+            .withPod(alone("race-ps"), "race-ps").withPod(alone("race-peek"), "race-peek")
+            .withPod(alone("stuck"), "stuck");
 
     /** nginx alone in a pod that does not share its process namespace. */
     private static String alone(String name) {
@@ -63,6 +65,35 @@ class EphemeralRaceE2E {
         assertThat(results).extracting(Shell.Result::stdoutBytes)
                 .allSatisfy(bytes -> assertThat(bytes).isEqualTo(results.get(0).stdoutBytes()));
         assertThat(ephemeralContainers("race-peek")).as(results.toString()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a tools container that cannot pull: one line with its own events; the next call leaves it alone")
+    void toolsContainerThatCannotPull_isLeftAlone_andAnotherIsAdded() {
+        Shell.Result stuck = sharepid("ps", "stuck", "--ephemeral", "--target", "nginx", "--image",
+                "registry.invalid/tools:1", "--timeout", "90s");
+
+        assertThat(stuck.exitCode()).as(stuck.toString()).isEqualTo(1);
+        List<String> errors = stuck.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertThat(errors).as(stuck.toString()).singleElement().asString()
+                .matches("error: container sharepid-tools-[0-9a-f]{10} in pod stuck cannot start: (ErrImagePull"
+                        + "|ImagePullBackOff).*")
+                .doesNotContain("MissingClusterDNS", "Started container", "Scheduled")
+                .hasSizeLessThan(1500);
+        String failed = ephemeralContainers("stuck").get(0);
+
+        Shell.Result busybox = sharepid("ps", "stuck", "--ephemeral", "--target", "nginx");
+
+        assertThat(busybox.exitCode()).as(busybox.toString()).isZero();
+        assertThat(busybox.stderr()).doesNotContain("using the tools container " + failed);
+        assertThat(ephemeralContainers("stuck")).hasSize(2).startsWith(failed);
+
+        Shell.Result again = sharepid("ps", "stuck", "--ephemeral", "--target", "nginx", "--image",
+                "registry.invalid/tools:1", "--timeout", "90s");
+
+        assertThat(again.stderr()).containsPattern("leaving the tools container " + failed + " of pod stuck alone: it"
+                + " cannot run \\((ErrImagePull|ImagePullBackOff)\\)");
+        assertThat(ephemeralContainers("stuck")).hasSize(3).endsWith(failed + "-2");
     }
 
     /** {@link #CALLS} runs of {@code call}, started at the same moment; their results in start order. */
