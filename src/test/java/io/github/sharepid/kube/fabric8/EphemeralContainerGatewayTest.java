@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * PATCH), the dry run, and what a refusal or a server without ephemeral containers says.
  */
 @EnableKubernetesMockClient
-@Timeout(30)
+@Timeout(120) // a bound for a hang, not for speed (see GatewayHarness)
 class EphemeralContainerGatewayTest {
     private static final String SUB = podPath() + "/ephemeralcontainers";
     private static final EphemeralContainer TOOLS = new EphemeralContainerBuilder().withName("sharepid-tools-abcde")
