@@ -1,6 +1,5 @@
 package io.github.sharepid.app;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.failure.SharepidException;
@@ -10,31 +9,36 @@ import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.pod.Containers;
 import io.github.sharepid.pod.PodStates;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
+import io.github.sharepid.pod.StartupJudge;
+import java.util.HashSet;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 
 /**
- * {@code --ephemeral}: the tools container of a live pod. Reuses a running (or starting) one this tool added
- * earlier that sees the same processes; else adds one, once: the namespace's Pod Security level is checked
- * against the profile and the write is sent as a server-side dry run first (a refusal leaves the pod as it
- * was), the user is told once that this changes the live pod for good, and the container is watched until it
- * runs. A pod that does not share its process namespace needs {@code --target}: the container then joins that
- * container's process namespace, and only its processes are visible.
+ * {@code --ephemeral}: the tools container of a live pod. There is one per reusable kind (image, profile, user,
+ * target), named from the kind ({@link EphemeralPlanner#toolsSuffix}): a running or starting one of that name is
+ * reused; one that can never run again (exited, ErrImagePull…) is left alone, said in one line, and the next
+ * generation's name is used. Adding one: the namespace's Pod Security level is checked against the profile, the
+ * write is sent as a server-side dry run first (a refusal leaves the pod as it was), the user is told once that
+ * this changes the live pod for good, and the container is watched until it runs. A pod that does not share
+ * its process namespace needs {@code --target}: the container then joins that container's process namespace.
+ *
+ * <p>Calls that race on one pod are settled by the API server, not by a lock: they all send the same name, the
+ * server stores it once and answers the others that it is taken ({@link EphemeralContainers.NameTaken}); they
+ * read the pod again and use the winner's container.
  */
 final class EphemeralTools {
+    /** Lost races in a row before giving up: each loss leaves the winner's container to use, so one is typical. */
+    private static final int RACES = 3;
+
     private final ToolTargets.Ports ports;
     private final String namespace;
     private final Progress progress;
-    private final Supplier<String> suffixes;
 
-    EphemeralTools(ToolTargets.Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
+    EphemeralTools(ToolTargets.Ports ports, String namespace, Progress progress) {
         this.ports = ports;
         this.namespace = namespace;
         this.progress = progress;
-        this.suffixes = suffixes;
     }
 
     ToolTarget ensure(Pod pod, ToolPod.Ephemeral request) {
@@ -47,27 +51,70 @@ final class EphemeralTools {
         }
         requireRunningPod(pod);
         TargetUser.RunAs user = request.runAs() == null ? null : TargetUser.resolve(pod.getSpec(), name, request.runAs());
-        EphemeralPlanner.Planned planned = EphemeralPlanner.tools(pod.getSpec(), suffixes.get(), request.image(),
-                request.profile(), request.target(), user);
-        Optional<EphemeralContainer> earlier = reusable(pod, shares, request.target(), runAsUser(planned.container()));
-        Pod running;
-        String container;
-        if (earlier.isPresent()) {
-            container = earlier.get().getName();
-            progress.say("using the tools container " + container + " added to pod " + name + " earlier");
-            running = Containers.status(pod, container).filter(PodStates::isRunning).isPresent() ? pod
-                    : ports.waits().awaitRunning(pod, container, request.timeout(), progress::say);
-        } else {
-            container = planned.container().getName();
-            planned.notes().forEach(n -> progress.say("note: " + n));
-            running = add(pod, planned.container(), request);
-        }
+        ToolTarget settled = settle(pod, request, user);
         String isolatedTo = shares ? null : request.target();
         if (isolatedTo != null) {
             progress.say("note: pod " + name + " does not share its process namespace: only the processes of"
                     + " container " + isolatedTo + " are visible");
         }
-        return new ToolTarget(namespace, running, container, isolatedTo);
+        return new ToolTarget(namespace, settled.pod(), settled.execContainer(), isolatedTo);
+    }
+
+    /** The running tools container of this kind: reused, or added; after a lost race, the winner's. */
+    private ToolTarget settle(Pod pod, ToolPod.Ephemeral request, TargetUser.RunAs user) {
+        String name = pod.getMetadata().getName();
+        Set<String> leftAlone = new HashSet<>();
+        Pod current = pod;
+        for (int race = 1; ; race++) {
+            Slot slot = slot(current, request, user, leftAlone);
+            if (slot.usable()) {
+                progress.say("using the tools container " + slot.container() + (race == 1 ? " added to pod " + name
+                        + " earlier" : " that another call added to pod " + name + " at the same time"));
+                boolean runs = Containers.status(current, slot.container()).filter(PodStates::isRunning).isPresent();
+                return new ToolTarget(namespace, runs ? current : ports.waits().awaitRunning(current,
+                        slot.container(), request.timeout(), progress::say), slot.container());
+            }
+            EphemeralPlanner.Planned planned = EphemeralPlanner.tools(current.getSpec(), slot.suffix(),
+                    request.image(), request.profile(), request.target(), user);
+            try {
+                return new ToolTarget(namespace, add(current, planned, request), slot.container());
+            } catch (EphemeralContainers.NameTaken lost) {
+                if (race == RACES) {
+                    throw SharepidException.failure("could not add a tools container to pod " + name + ": other calls"
+                            + " kept adding containers of its name at the same time (" + lost.getMessage() + ")");
+                }
+                current = ports.pods().get(namespace, name);
+            }
+        }
+    }
+
+    /** A name of this kind: {@code usable} when the pod has a container of it that may still run, else free. */
+    private record Slot(String suffix, boolean usable) {
+        String container() {
+            return EphemeralPlanner.TOOLS_PREFIX + suffix;
+        }
+    }
+
+    /**
+     * The first generation of this kind's name that is free or whose container can still run; those that can
+     * never run again are passed over, each said once.
+     */
+    private Slot slot(Pod pod, ToolPod.Ephemeral request, TargetUser.RunAs user, Set<String> leftAlone) {
+        for (int generation = 1; ; generation++) {
+            Slot slot = new Slot(EphemeralPlanner.toolsSuffix(request.image(), request.profile(), request.target(),
+                    user, generation), true);
+            if (!Containers.declares(pod, slot.container())) {
+                return new Slot(slot.suffix(), false);
+            }
+            Optional<String> why = StartupJudge.cannotRun(pod, slot.container());
+            if (why.isEmpty()) {
+                return slot;
+            }
+            if (leftAlone.add(slot.container())) {
+                progress.say("leaving the tools container " + slot.container() + " of pod "
+                        + pod.getMetadata().getName() + " alone: it cannot run (" + why.get() + ")");
+            }
+        }
     }
 
     /** An ephemeral container can only join a running pod that is not being deleted. */
@@ -86,35 +133,11 @@ final class EphemeralTools {
                 + " pod is deleted)";
     }
 
-    /**
-     * One of ours that has not exited, runs as the same user ({@code uid}: its own securityContext's, or null)
-     * and sees what is asked: any of them on a pod that shares its process namespace, else one whose target is
-     * the same container. Running ones first.
-     */
-    private static Optional<EphemeralContainer> reusable(Pod pod, boolean shares, String target, Long uid) {
-        List<EphemeralContainer> declared = pod.getSpec().getEphemeralContainers() == null ? List.of()
-                : pod.getSpec().getEphemeralContainers();
-        return declared.stream()
-                .filter(c -> EphemeralPlanner.isTools(c.getName()))
-                .filter(c -> shares || Objects.equals(target, c.getTargetContainerName()))
-                .filter(c -> Objects.equals(uid, runAsUser(c)))
-                .filter(c -> !exited(Containers.status(pod, c.getName())))
-                .min(Comparator.comparing((EphemeralContainer c) -> Containers.status(pod, c.getName())
-                        .filter(PodStates::isRunning).isEmpty()));
-    }
-
-    /** The UID a container's own securityContext sets, or null: reuse only a container of the same user. */
-    private static Long runAsUser(EphemeralContainer c) {
-        return c.getSecurityContext() == null ? null : c.getSecurityContext().getRunAsUser();
-    }
-
-    private static boolean exited(Optional<ContainerStatus> status) {
-        return status.map(s -> s.getState() != null && s.getState().getTerminated() != null).orElse(false);
-    }
-
     /** Pod Security level, dry run, the caveat, the write, the watch. */
-    private Pod add(Pod pod, EphemeralContainer planned, ToolPod.Ephemeral request) {
+    private Pod add(Pod pod, EphemeralPlanner.Planned plan, ToolPod.Ephemeral request) {
         String name = pod.getMetadata().getName();
+        EphemeralContainer planned = plan.container();
+        plan.notes().forEach(n -> progress.say("note: " + n));
         AdmissionCheck.begin(ports.lookups(), ports.pods(), namespace).requireLevel(request.profile());
         EphemeralContainer container = admitted(ports.ephemeral(), namespace, name, planned, request.profile(),
                 progress);

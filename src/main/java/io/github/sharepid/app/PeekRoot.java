@@ -123,10 +123,23 @@ public final class PeekRoot {
                 : PeekScript.argv(pid, request.path(), request.localTarget() != null);
     }
 
+    /** {@code hostUsers: false}: the pod's containers run in a user namespace (GA in Kubernetes 1.36). */
+    private static boolean inUserNamespace(ToolTarget target) {
+        return target.pod() != null && target.pod().getSpec() != null
+                && Boolean.FALSE.equals(target.pod().getSpec().getHostUsers());
+    }
+
     private static SharepidException failure(int code, String stderr, ToolTarget target, long pid, String path) {
         String where = " (PID " + pid + " in pod " + target.name() + ")";
         if (code == PeekScript.NO_SUCH_PROCESS) {
             return SharepidException.failure("no process with PID " + pid + " in pod " + target.name());
+        }
+        if (stderr.contains("Permission denied") && inUserNamespace(target)) {
+            return SharepidException.failure("permission denied reading " + path + where + ": pod " + target.name()
+                    + " runs in a user namespace of its own (hostUsers: false), where the kernel may refuse"
+                    + " /proc/PID/root of another container's process even to root; what still works: ps, signal,"
+                    + " and peek-root as the target's user (--ephemeral --as-target-user or --run-as, Kubernetes"
+                    + " 1.23+; on a copy: debug --as-target-user)");
         }
         if (stderr.contains("Permission denied")) {
             return SharepidException.failure("permission denied reading " + path + where + ": reading another"

@@ -73,7 +73,7 @@ public final class ProcessTable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);
-        if (out.size() == 0 || !PsScript.completed(code, out.toByteArray())) {
+        if (!PsScript.completed(code, out.toByteArray())) {
             String why = err.toString(StandardCharsets.UTF_8).strip();
             throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
                     + " failed (exit " + code + ")" + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))

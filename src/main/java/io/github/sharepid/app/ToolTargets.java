@@ -13,7 +13,6 @@ import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.pod.PodStates;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolTarget}: with {@code --ephemeral},
@@ -31,12 +30,11 @@ public final class ToolTargets {
     private final ToolChoice choice;
     private final EphemeralTools ephemeral;
 
-    /** {@code suffixes}: random suffixes for a new tools container's name (tests give fixed ones). */
-    public ToolTargets(Ports ports, String namespace, Progress progress, Supplier<String> suffixes) {
+    public ToolTargets(Ports ports, String namespace, Progress progress) {
         this.pods = ports.pods();
         this.namespace = namespace;
         this.choice = new ToolChoice(ports.exec(), namespace, progress);
-        this.ephemeral = new EphemeralTools(ports, namespace, progress, suffixes);
+        this.ephemeral = new EphemeralTools(ports, namespace, progress);
     }
 
     String namespace() {
@@ -67,6 +65,13 @@ public final class ToolTargets {
      */
     Optional<ToolTarget> known(ToolPod request, Pod pod) {
         String name = request.name();
+        String phase = PodStates.phase(pod);
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) { // judged first: no flag can help such a pod
+            throw SharepidException.failure("pod " + name + " in namespace " + namespace + " is " + phase + ": none of"
+                    + " its containers runs, so there are no processes to read, and an ephemeral container can only"
+                    + " join a running pod; a copy starts them again: kubectl sharepid debug " + name + " -n "
+                    + namespace);
+        }
         if (!Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace())) {
             throw SharepidException.failure("pod " + name + " in namespace " + namespace
                     + " does not share its process namespace; add a tools container that joins one of its"

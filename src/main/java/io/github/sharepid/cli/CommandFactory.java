@@ -82,7 +82,7 @@ final class CommandFactory implements CommandLine.IFactory {
     private ProcessTable processTable(KubeContext k) {
         ToolTargets.Ports ports = new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(),
                 k.ephemeralContainers());
-        return new ProcessTable(new ToolTargets(ports, k.namespace(), progress, DebugSession::randomSuffix), k.exec());
+        return new ProcessTable(new ToolTargets(ports, k.namespace(), progress), k.exec());
     }
 
     private static CopiesCatalogue catalogue(KubeContext k) {

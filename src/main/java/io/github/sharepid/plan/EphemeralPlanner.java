@@ -6,6 +6,10 @@ import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.github.sharepid.failure.SharepidException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +39,25 @@ public final class EphemeralPlanner {
     /** True for a tools container added by this tool (see {@link #TOOLS_PREFIX}). */
     public static boolean isTools(String name) {
         return name != null && name.startsWith(TOOLS_PREFIX);
+    }
+
+    /**
+     * The name suffix of the tools container of one reusable kind: {@code image}, {@code profile}, {@code target}
+     * (null: none) and {@code runAs} (null: the profile's user) hashed into ten hex digits, then {@code -N} from
+     * the second {@code generation} on (a new one beside an earlier one of the kind that can no longer run).
+     * Deterministic on purpose: calls that race to add the same kind to a pod all send the same name, so the API
+     * server lets only one of them add it and the others find it there ({@code EphemeralTools}).
+     */
+    public static String toolsSuffix(String image, Profile profile, String target, TargetUser.RunAs runAs,
+                                     int generation) {
+        String kind = String.join("\n", image, profile.name(), target == null ? "" : target,
+                runAs == null ? "" : runAs.uid() + ":" + (runAs.gid() == null ? "" : runAs.gid()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(kind.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10) + (generation > 1 ? "-" + generation : "");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

@@ -43,6 +43,19 @@ public final class StartupJudge implements PodJudge<Pod> {
         this.eventsSuffix = eventsSuffix;
     }
 
+    /**
+     * Why {@code container} of {@code pod} can never run again, or empty while it may: it exited (an ephemeral
+     * container is never restarted) or waits for a reason that waiting does not cure ({@link #FATAL_WAITING}).
+     * A container with no status yet may still start.
+     */
+    public static Optional<String> cannotRun(Pod pod, String container) {
+        Optional<ContainerStatus> status = Containers.status(pod, container);
+        if (status.map(s -> s.getState() != null && s.getState().getTerminated() != null).orElse(false)) {
+            return Optional.of("exited with code " + status.get().getState().getTerminated().getExitCode());
+        }
+        return status.filter(StartupJudge::cannotRecover).map(StartupJudge::waitingReason);
+    }
+
     @Override
     public Optional<Pod> judge(Pod state) {
         reportStages(state);

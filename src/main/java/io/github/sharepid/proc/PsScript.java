@@ -42,10 +42,11 @@ public final class PsScript {
     /**
      * Whether the script ran to its end: exit 0, or exit 2 (grep's "a file could not be read", which busybox
      * and GNU grep both return when a process exits mid-scan) with the {@code uptime} record in the output,
-     * which only the final grep writes. Anything else (no sh: 126/127, no /proc: 1) is a failure.
+     * which only the final grep writes. Anything else (no sh: 126/127, no /proc: 1, no output at all) is a
+     * failure. The one judgement of a listing: {@code ps} and the test that runs the script on this kernel share it.
      */
     public static boolean completed(int exitCode, byte[] output) {
-        return exitCode == 0 || exitCode == 2 && containsUptimeRecord(output);
+        return output.length > 0 && (exitCode == 0 || exitCode == 2 && containsUptimeRecord(output));
     }
 
     private static boolean containsUptimeRecord(byte[] out) {

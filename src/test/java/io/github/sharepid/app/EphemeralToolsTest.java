@@ -3,11 +3,14 @@ package io.github.sharepid.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.plan.EphemeralPlanner;
 import io.github.sharepid.plan.Profile;
+import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.proc.PsScript;
 import io.github.sharepid.proc.Signals;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** --ephemeral: the tools container is added once (checked, dry-run, announced), reused, and --target's rules. */
 class EphemeralToolsTest {
-    private static final String TOOLS = "sharepid-tools-abcde";
+    /** The tools container of busybox under general, no target, the profile's user: its first generation. */
+    private static final String TOOLS = tools("busybox", null, null, 1);
 
     @Test
     void sharedPod_addsOneToolsContainer_afterADryRun_andSaysOnceThatItIsForGood() {
@@ -42,25 +46,110 @@ class EphemeralToolsTest {
     }
 
     @Test
-    void aRunningToolsContainerOfOurs_isReused_nothingAdded() {
-        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, true));
+    void aRunningToolsContainerOfThisKind_isReused_nothingAdded() {
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), TOOLS, null, true));
         ports.exec.answer(PsReply.nginxCopy().bytes());
 
         ports.table().list(ephemeral("nginx", null), null);
 
         assertThat(ports.ephemeral.calls).isEmpty();
-        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/sharepid-tools-q2w3e");
-        assertThat(ports.said).containsExactly("using the tools container sharepid-tools-q2w3e added to pod nginx earlier");
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS);
+        assertThat(ports.said).containsExactly("using the tools container " + TOOLS + " added to pod nginx earlier");
     }
 
     @Test
-    void anExitedToolsContainer_isNotReused() {
-        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, false));
+    void anExitedToolsContainer_isLeftAloneInOneLine_andTheNextGenerationIsAdded() {
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), TOOLS, null, false));
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(ephemeral("nginx", null), null);
+
+        String second = tools("busybox", null, null, 2);
+        assertThat(second).isEqualTo(TOOLS + "-2");
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + second, "add ns/nginx/" + second);
+        assertThat(ports.said).contains("leaving the tools container " + TOOLS + " of pod nginx alone: it cannot run"
+                + " (exited with code 137)");
+    }
+
+    @Test
+    void aToolsContainerOfAnotherImage_isNotReused() {
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), TOOLS, null, true));
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(new ToolPod("nginx", null, new ToolPod.Ephemeral("registry.invalid/tools:1",
+                Profile.GENERAL, null, Duration.ofMinutes(2))), null);
+
+        String other = tools("registry.invalid/tools:1", null, null, 1);
+        assertThat(other).isNotEqualTo(TOOLS).startsWith("sharepid-tools-");
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + other, "add ns/nginx/" + other);
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + other);
+    }
+
+    @Test
+    void aToolsContainerThatCannotPull_besideAHealthyOne_theHealthyOneIsUsed() {
+        String second = tools("busybox", null, null, 2);
+        Pod pod = withTools(withTools(SamplePods.docsPod(), TOOLS, null, false), second, null, true);
+        pod.getStatus().getEphemeralContainerStatuses().set(0, new ContainerStatusBuilder().withName(TOOLS)
+                .withNewState().withNewWaiting().withReason("ImagePullBackOff").withMessage("Back-off pulling image")
+                .endWaiting().endState().build());
+        FakeToolPorts ports = new FakeToolPorts(pod);
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(ephemeral("nginx", null), null);
+
+        assertThat(ports.ephemeral.calls).isEmpty();
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + second);
+        assertThat(ports.said).containsExactly(
+                "leaving the tools container " + TOOLS + " of pod nginx alone: it cannot run (ImagePullBackOff)",
+                "using the tools container " + second + " added to pod nginx earlier");
+    }
+
+    @Test
+    void raceLostOnTheWrite_409Conflict_usesTheWinnersRunningContainer_addingNothingMore() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.raceLostOn = "add";
+        ports.ephemeral.winnerStatus = SamplePods.running(TOOLS, SamplePods.TOOLS_ID);
         ports.exec.answer(PsReply.nginxCopy().bytes());
 
         ports.table().list(ephemeral("nginx", null), null);
 
         assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS, "add ns/nginx/" + TOOLS);
+        assertThat(ports.ephemeral.added).isEmpty();
+        assertThat(ports.pods.get("ns", "nginx").getSpec().getEphemeralContainers()).singleElement()
+                .extracting(EphemeralContainer::getName).isEqualTo(TOOLS);
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS);
+        assertThat(ports.said).last().isEqualTo("using the tools container " + TOOLS + " that another call added to"
+                + " pod nginx at the same time");
+    }
+
+    @Test
+    void raceLostOnTheDryRun_alreadyExists_waitsForTheWinnersStartingContainer() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.raceLostOn = "dryRunAdd";
+        ports.ephemeral.raceAnswer = "409 AlreadyExists";
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(ephemeral("nginx", null), null);
+
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS);
+        assertThat(ports.said).endsWith("using the tools container " + TOOLS + " that another call added to pod"
+                + " nginx at the same time", "container " + TOOLS + " started");
+        assertThat(ports.said).noneMatch(l -> l.startsWith("adding"));
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS);
+    }
+
+    @Test
+    void raceLost_andTheWinnersContainerCannotPull_theNextGenerationIsAdded() {
+        FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
+        ports.ephemeral.raceLostOn = "add";
+        ports.ephemeral.winnerStatus = new ContainerStatusBuilder().withName(TOOLS).withNewState().withNewWaiting()
+                .withReason("ErrImagePull").endWaiting().endState().build();
+        ports.exec.answer(PsReply.nginxCopy().bytes());
+
+        ports.table().list(ephemeral("nginx", null), null);
+
+        assertThat(ports.ephemeral.added).extracting(EphemeralContainer::getName).containsExactly(TOOLS + "-2");
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS + "-2");
     }
 
     @Test
@@ -156,33 +245,33 @@ class EphemeralToolsTest {
                 ephemeral("web-1", "nginx"), Signals.parse("HUP"), List.of(1), null, null, false, false, false));
 
         assertThat(report.failed()).isFalse();
-        assertThat(ports.exec.calls).singleElement().extracting(FakeExec.Call::where).isEqualTo("ns/web-1/" + TOOLS);
+        assertThat(ports.exec.calls).singleElement().extracting(FakeExec.Call::where).isEqualTo("ns/web-1/" + tools("busybox", "nginx", null, 1));
     }
 
     @Test
     void runAs_addsAToolsContainerOfThatUser_notReusingOneOfAnotherUser() {
-        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, true));
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), TOOLS, null, true));
         ports.exec.answer(PsReply.nginxCopy().bytes());
 
         ports.table().list(runningAs("nginx", 1000L), null);
 
-        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS, "add ns/nginx/" + TOOLS);
+        String asUser = tools("busybox", null, new TargetUser.RunAs(1000L, null), 1);
+        assertThat(asUser).isNotEqualTo(TOOLS);
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + asUser, "add ns/nginx/" + asUser);
         assertThat(ports.ephemeral.added.get(0).getSecurityContext().getRunAsUser()).isEqualTo(1000L);
-        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + TOOLS);
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + asUser);
     }
 
     @Test
-    void runAs_reusesAToolsContainerOfTheSameUser() {
-        Pod pod = withTools(SamplePods.docsPod(), "sharepid-tools-q2w3e", null, true);
-        pod.getSpec().getEphemeralContainers().get(0).setSecurityContext(
-                new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withRunAsUser(1000L).build());
-        FakeToolPorts ports = new FakeToolPorts(pod);
+    void runAs_reusesTheToolsContainerOfTheSameUser() {
+        String asUser = tools("busybox", null, new TargetUser.RunAs(1000L, null), 1);
+        FakeToolPorts ports = new FakeToolPorts(withTools(SamplePods.docsPod(), asUser, null, true));
         ports.exec.answer(PsReply.nginxCopy().bytes());
 
         ports.table().list(runningAs("nginx", 1000L), null);
 
         assertThat(ports.ephemeral.calls).isEmpty();
-        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/sharepid-tools-q2w3e");
+        assertThat(ports.exec.calls).extracting(FakeExec.Call::where).containsExactly("ns/nginx/" + asUser);
     }
 
     /** Before 1.23 the user could only be dropped with the securityContext: refused, nothing added. */
@@ -193,8 +282,14 @@ class EphemeralToolsTest {
 
         assertThatThrownBy(() -> ports.table().list(runningAs("nginx", 1000L), null))
                 .hasMessageContaining("so it cannot run as UID 1000; nothing was added");
-        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + TOOLS);
+        assertThat(ports.ephemeral.calls).containsExactly("dryRunAdd ns/nginx/" + tools("busybox", null, new TargetUser.RunAs(1000L, null), 1));
         assertThat(ports.exec.calls).isEmpty();
+    }
+
+    /** The name of generation {@code generation} of the tools container of {@code image} under general. */
+    private static String tools(String image, String target, TargetUser.RunAs runAs, int generation) {
+        return EphemeralPlanner.TOOLS_PREFIX + EphemeralPlanner.toolsSuffix(image, Profile.GENERAL, target, runAs,
+                generation);
     }
 
     private static ToolPod runningAs(String pod, long uid) {

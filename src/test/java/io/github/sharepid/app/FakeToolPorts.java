@@ -17,10 +17,8 @@ final class FakeToolPorts {
         pods.with(given);
     }
 
-    /** New tools containers are called {@code sharepid-tools-abcde}. */
     ToolTargets targets() {
-        return new ToolTargets(new ToolTargets.Ports(pods, exec, lookups, waits, ephemeral), "ns", said::add,
-                () -> "abcde");
+        return new ToolTargets(new ToolTargets.Ports(pods, exec, lookups, waits, ephemeral), "ns", said::add);
     }
 
     ProcessTable table() {

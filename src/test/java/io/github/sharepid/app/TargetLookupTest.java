@@ -133,7 +133,7 @@ class TargetLookupTest {
     private TargetLookup lookup(FakePods pods, String execContainerFlag) {
         ToolTargets.Ports ports = new ToolTargets.Ports(pods, exec, new FakeLookups(), new FakeWaits(pods),
                 new FakeEphemeral(pods));
-        return new ToolTargets(ports, "ns", line -> { }, () -> "abcde").start(ToolPod.of(COPY, execContainerFlag));
+        return new ToolTargets(ports, "ns", line -> { }).start(ToolPod.of(COPY, execContainerFlag));
     }
 
     private String stdout(String container) {

@@ -33,6 +33,20 @@ class ToolTargetsTest {
                         SharepidException.FAILURE, "container sharepid of pod web-1-sharepid-abcde exited with code 3"));
     }
 
+    /** A pod that has finished is said to be so first, not offered --ephemeral, which it would refuse. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Succeeded", "Failed"})
+    void finishedPod_saysSoAndOffersACopy_notEphemeral(String phase) {
+        Pod done = new PodBuilder(SamplePods.source()).editStatus().withPhase(phase).endStatus().build();
+        ToolTargets targets = new FakeToolPorts(done).targets();
+
+        assertThatThrownBy(() -> targets.resolve(ToolPod.of("web-1", null))).isInstanceOf(SharepidException.class)
+                .hasMessage("pod web-1 in namespace ns is " + phase + ": none of its containers runs, so there are no"
+                        + " processes to read, and an ephemeral container can only join a running pod; a copy starts"
+                        + " them again: kubectl sharepid debug web-1 -n ns")
+                .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(SharepidException.FAILURE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void resolve_refuses(String why, Pod pod, String execFlag, int exitCode, String message) {

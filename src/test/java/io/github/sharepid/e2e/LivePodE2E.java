@@ -103,7 +103,7 @@ class LivePodE2E {
         Shell.Result first = ok(sharepid("ps", "bare", "--ephemeral", "-q", "-o", "json"));
 
         List<String> added = ephemeralContainers("bare");
-        assertThat(added).singleElement().asString().matches("sharepid-tools-[a-z0-9]{5}");
+        assertThat(added).singleElement().asString().matches("sharepid-tools-[0-9a-f]{10}");
         assertThat(first.stderr().lines()).as("-q hides progress, never the change to the live pod")
                 .singleElement().asString().contains("the API can never remove an ephemeral container");
         JsonNode doc = Cluster.json(first.stdout());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every command run as a ServiceAccount that may only {@code get} pods: one stderr line that names the
- * refused verb and resource, exit 1, nothing on stdout, and the namespace's pods exactly as before.
+ * refused verb and resource as the server said them (an exec is a websocket GET: {@code get} on pods/exec), exit 1, nothing on stdout, and the namespace's pods exactly as before.
  */
 @Tag("e2e")
 class RbacE2E {
@@ -51,12 +51,12 @@ class RbacE2E {
             debug nginx --attach=false            | create | pods
             debug nginx --rm                      | create | pods
             debug nginx --profile restricted      | create | pods
-            ps COPY                               | create | pods/exec
-            ps COPY -o json                       | create | pods/exec
-            signal COPY 8 -s HUP                  | create | pods/exec
-            signal COPY -c nginx --match master   | create | pods/exec
-            peek-root COPY 8 /etc/nginx           | create | pods/exec
-            peek-root COPY -c nginx /etc/hostname | create | pods/exec
+            ps COPY                               | get    | pods/exec
+            ps COPY -o json                       | get    | pods/exec
+            signal COPY 8 -s HUP                  | get    | pods/exec
+            signal COPY -c nginx --match master   | get    | pods/exec
+            peek-root COPY 8 /etc/nginx           | get    | pods/exec
+            peek-root COPY -c nginx /etc/hostname | get    | pods/exec
             list                                  | list   | pods
             list -A                               | list   | pods
             cleanup COPY                          | delete | pods

@@ -28,6 +28,16 @@ final class ServiceAccounts {
     }
 
     /**
+     * One more Role for ServiceAccount {@code name}, bound to it: {@code verbs} (comma-separated) on {@code resource}
+     * alone, e.g. {@code create} on {@code pods/exec}.
+     */
+    static void grant(String ns, String name, String verbs, String resource) {
+        String role = name + "-" + resource.replace('/', '-') + "-" + verbs.replace(',', '-');
+        ok(Shell.kubectl("-n", ns, "create", "role", role, "--verb=" + verbs, "--resource=" + resource));
+        ok(Shell.kubectl("-n", ns, "create", "rolebinding", role, "--role=" + role, "--serviceaccount=" + ns + ":" + name));
+    }
+
+    /**
      * A token for the account: {@code kubectl create token} (TokenRequest; kubectl 1.24+), else the token
      * Secret that servers before 1.24 create for every ServiceAccount.
      */

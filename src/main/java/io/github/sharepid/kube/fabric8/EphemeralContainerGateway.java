@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.EphemeralContainers;
+import io.github.sharepid.kube.EphemeralContainers.NameTaken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,14 @@ import java.util.Objects;
  * {@code pods/ephemeralcontainers} subresource has: kind {@code EphemeralContainers} (Kubernetes 1.16–1.21,
  * behind the EphemeralContainers feature gate: GET the object, append, PUT it back with its resourceVersion,
  * again after a conflict) or kind {@code Pod} (1.22+: a strategic-merge PATCH of
- * {@code spec.ephemeralContainers}, which appends by name). No subresource: ephemeral containers are not
+ * {@code spec.ephemeralContainers}, which merges by name). In both, a name the pod has already is never added
+ * twice: the server's answer is turned into {@link NameTaken}, see {@link #putObject} and {@link #patchPod}. No subresource: ephemeral containers are not
  * enabled, said in one line. fabric8 7.8 has no class for the old kind, so it is read as a
  * GenericKubernetesResource.
  */
 public final class EphemeralContainerGateway implements EphemeralContainers {
     static final String SUBRESOURCE = "pods/ephemeralcontainers";
-    private static final int CONFLICT_RETRIES = 3;
+    private static final int CONFLICT_RETRIES = 5;
 
     /** The two shapes of the subresource. */
     enum Shape { EPHEMERAL_CONTAINERS, POD }
@@ -100,9 +102,25 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
         }
     }
 
+    /**
+     * One strategic-merge PATCH. {@code spec.ephemeralContainers} merges by name (its patchMergeKey), so this
+     * patch can never append a second container of our name: when a racing call's identical container is there
+     * already, the patch merges into it and changes nothing. The answers that mean another call won are a 409
+     * (Conflict or AlreadyExists) and a 422 that names our container as a duplicate or as an existing one that
+     * may not be changed: {@link NameTaken}.
+     */
     private Pod patchPod(String path, EphemeralContainer container) {
         String patch = serialization().asJson(Map.of("spec", Map.of("ephemeralContainers", List.of(container))));
-        Pod answer = serialization().unmarshal(api.send("PATCH", path, RawApi.STRATEGIC_MERGE, patch), Pod.class);
+        String sent;
+        try {
+            sent = api.send("PATCH", path, RawApi.STRATEGIC_MERGE, patch);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409 || takenName(e, container.getName())) {
+                throw new NameTaken(container.getName(), e.getCode() + " " + reason(e));
+            }
+            throw e;
+        }
+        Pod answer = serialization().unmarshal(sent, Pod.class);
         List<EphemeralContainer> now = answer.getSpec() == null ? null : answer.getSpec().getEphemeralContainers();
         if (now == null || now.stream().noneMatch(c -> container.getName().equals(c.getName()))) {
             throw notEnabled("the server answered without the new container");
@@ -110,12 +128,20 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
         return answer;
     }
 
-    /** GET, append, PUT with the resourceVersion read; a conflict (someone wrote in between) starts over. */
+    /**
+     * GET, append, PUT with the resourceVersion read: the server's optimistic concurrency settles a race. Our
+     * name already in the object read means another call won (nothing is written); a 409 Conflict on the PUT
+     * means someone wrote since our GET, so we read again and find out (our name there now: they won); a 422
+     * Duplicate value of our name means another call won too.
+     */
     private void putObject(String namespace, String pod, String path, EphemeralContainer container) {
         String read = "api/v1/namespaces/" + namespace + "/pods/" + pod + "/ephemeralcontainers";
         for (int attempt = 1; ; attempt++) {
             GenericKubernetesResource current = serialization().unmarshal(api.send("GET", read, null, null),
                     GenericKubernetesResource.class);
+            if (lists(current, container.getName())) {
+                throw new NameTaken(container.getName(), "listed by GET " + SUBRESOURCE);
+            }
             Object listed = current.getAdditionalProperties().get("ephemeralContainers");
             List<Object> list = listed instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
             list.add(serialization().convertValue(container, Map.class));
@@ -127,16 +153,33 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
                 if (e.getCode() == 409 && attempt < CONFLICT_RETRIES) {
                     continue;
                 }
+                if (takenName(e, container.getName())) {
+                    throw new NameTaken(container.getName(), e.getCode() + " " + reason(e));
+                }
                 throw e;
             }
-            Object stored = serialization().unmarshal(answer, GenericKubernetesResource.class)
-                    .getAdditionalProperties().get("ephemeralContainers");
-            if (!(stored instanceof List<?> l) || l.stream().noneMatch(c -> c instanceof Map<?, ?> m
-                    && Objects.equals(container.getName(), m.get("name")))) {
+            if (!lists(serialization().unmarshal(answer, GenericKubernetesResource.class), container.getName())) {
                 throw notEnabled("the server answered without the new container");
             }
             return;
         }
+    }
+
+    private static boolean lists(GenericKubernetesResource object, String name) {
+        Object listed = object.getAdditionalProperties().get("ephemeralContainers");
+        return listed instanceof List<?> l && l.stream().anyMatch(c -> c instanceof Map<?, ?> m
+                && Objects.equals(name, m.get("name")));
+    }
+
+    /** A 422 that says a container of this name exists: a duplicate, or an existing one that may not change. */
+    private static boolean takenName(KubernetesClientException e, String name) {
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return e.getCode() == 422 && message != null && (message.contains("Duplicate value: \"" + name + "\"")
+                || message.contains("\"" + name + "\"") && message.contains("may not be changed"));
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return e.getStatus() == null || e.getStatus().getReason() == null ? "" : e.getStatus().getReason();
     }
 
     private SharepidException notEnabled(String why) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * container. It is a half of its own because it needs a second request: the JDK websocket client hands over
  * only the status code of a refused upgrade, not the server's explanation, so for anything but a 403 the pod
  * is looked up once more to say what is wrong: the pod or the container is missing, or the container is not
- * running. A 403 goes to {@link KubeErrors#refused}.
+ * running. A 403 is said in the server's own words ({@link UpgradeRefusal}).
  */
 final class ExecErrors {
     private final KubernetesClient client;
@@ -25,25 +25,22 @@ final class ExecErrors {
     private final String pod;
     private final String container;
     private final String operation;
-    private final String resource;
 
     ExecErrors(KubernetesClient client, String namespace, String pod, String container) {
-        this(client, namespace, pod, container, "exec in", "pods/exec");
+        this(client, namespace, pod, container, "exec in");
     }
 
-    private ExecErrors(KubernetesClient client, String namespace, String pod, String container, String operation,
-                         String resource) {
+    private ExecErrors(KubernetesClient client, String namespace, String pod, String container, String operation) {
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
         this.container = container;
         this.operation = operation;
-        this.resource = resource;
     }
 
-    /** The same messages for an attach: {@code attach to pod/container}, {@code cannot create pods/attach}. */
+    /** The same messages for an attach: {@code attach to pod/container}. */
     static ExecErrors attach(KubernetesClient client, String namespace, String pod, String container) {
-        return new ExecErrors(client, namespace, pod, container, "attach to", "pods/attach");
+        return new ExecErrors(client, namespace, pod, container, "attach to");
     }
 
     /** {@code exec in pod/container}, the subject of every exec message. */
@@ -65,8 +62,7 @@ final class ExecErrors {
                 : new KubernetesClientException("the API server refused " + where() + " (HTTP " + code + ")", cause, code,
                         null, (HttpRequest) null);
         if (code == 403) {
-            // a refused upgrade carries no Status, so this builds "cannot create pods/exec ..." itself
-            return KubeErrors.refused(refused, "create", resource, namespace, client.getConfiguration());
+            return UpgradeRefusal.of(cause, where(), client.getKubernetesSerialization());
         }
         if (code != 400 && code != 404 && code != 500) {
             return refused;

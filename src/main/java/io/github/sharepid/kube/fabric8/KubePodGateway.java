@@ -7,6 +7,7 @@ import io.github.sharepid.pod.CopyMarks;
 import java.util.function.Consumer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
@@ -16,6 +17,7 @@ import io.github.sharepid.kube.Pods;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The real {@link Pods} and {@link PodWaits}: every pod, claim and event call goes through the fabric8 client given to
@@ -86,8 +88,11 @@ public final class KubePodGateway implements Pods, PodWaits {
     public Pod awaitRunning(Pod created, String container, Duration timeout, Consumer<String> progress) {
         String namespace = namespaceOf(created);
         String name = created.getMetadata().getName();
-        return watch.await(namespace, name, timeout,
-                new StartupJudge(name, container, timeout, progress, () -> eventsSuffix(namespace, name)), created);
+        // an ephemeral container joins a running pod: the pod's and its other containers' events say nothing of it
+        boolean ephemeral = Stream.ofNullable(created.getSpec()).map(PodSpec::getEphemeralContainers)
+                .flatMap(Stream::ofNullable).flatMap(List::stream).anyMatch(c -> container.equals(c.getName()));
+        return watch.await(namespace, name, timeout, new StartupJudge(name, container, timeout, progress,
+                () -> eventsSuffix(namespace, name, ephemeral ? container : null)), created);
     }
 
     @Override
@@ -144,9 +149,11 @@ public final class KubePodGateway implements Pods, PodWaits {
     }
 
     /** The pod's recent events for a failure message; a failure to list them must not hide the real one. */
-    private String eventsSuffix(String namespace, String name) {
+    private String eventsSuffix(String namespace, String name, String onlyOf) {
         try {
-            return PodEvents.suffix(recentEvents(namespace, name, EVENTS_IN_FAILURES));
+            return PodEvents.suffix(onlyOf == null ? recentEvents(namespace, name, EVENTS_IN_FAILURES)
+                    : PodEvents.latest(PodEvents.about(recentEvents(namespace, name, Integer.MAX_VALUE), onlyOf),
+                            EVENTS_IN_FAILURES));
         } catch (KubernetesClientException | SharepidException e) {
             return "";
         }

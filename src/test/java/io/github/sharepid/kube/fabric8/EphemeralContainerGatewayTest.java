@@ -14,10 +14,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.EphemeralContainers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * PATCH), the dry run, and what a refusal or a server without ephemeral containers says.
  */
 @EnableKubernetesMockClient
-@Timeout(30)
+@Timeout(120) // a bound for a hang, not for speed (see GatewayHarness)
 class EphemeralContainerGatewayTest {
     private static final String SUB = podPath() + "/ephemeralcontainers";
     private static final EphemeralContainer TOOLS = new EphemeralContainerBuilder().withName("sharepid-tools-abcde")
@@ -74,6 +76,71 @@ class EphemeralContainerGatewayTest {
         gateway.add(NS, NAME, TOOLS);
 
         assertThat(requests()).extracting(r -> r.getMethod()).containsExactly("GET", "GET", "PUT", "GET", "PUT", "GET");
+    }
+
+    @Test
+    void kubernetes120_ourNameAlreadyListed_anotherCallWon_nothingIsWritten() {
+        discovery("EphemeralContainers");
+        server.expect().get().withPath(SUB).andReturn(200, object("6", TOOLS.getName())).once();
+
+        assertThatThrownBy(() -> gateway.add(NS, NAME, TOOLS)).isInstanceOf(EphemeralContainers.NameTaken.class)
+                .hasMessageContaining(TOOLS.getName());
+        assertThat(requests()).extracting(r -> r.getMethod()).containsExactly("GET", "GET");
+    }
+
+    @Test
+    void kubernetes120_conflict_andOurNameIsThereWhenReadAgain_anotherCallWon() {
+        discovery("EphemeralContainers");
+        server.expect().get().withPath(SUB).andReturn(200, object("5")).once();
+        server.expect().put().withPath(SUB).andReturn(409, status(409, "Conflict", "Operation cannot be fulfilled on"
+                + " pods \"" + NAME + "\": the object has been modified; please apply your changes to the latest"
+                + " version and try again")).once();
+        server.expect().get().withPath(SUB).andReturn(200, object("6", TOOLS.getName())).once();
+
+        assertThatThrownBy(() -> gateway.add(NS, NAME, TOOLS)).isInstanceOf(EphemeralContainers.NameTaken.class);
+        assertThat(requests()).extracting(r -> r.getMethod()).containsExactly("GET", "GET", "PUT", "GET");
+    }
+
+    @Test
+    void kubernetes120_duplicateValueOfOurName_anotherCallWon() {
+        discovery("EphemeralContainers");
+        server.expect().get().withPath(SUB).andReturn(200, object("5")).once();
+        server.expect().put().withPath(SUB).andReturn(422, status(422, "Invalid", "Pod \"" + NAME + "\" is invalid:"
+                + " spec.ephemeralContainers[0].name: Duplicate value: \"" + TOOLS.getName() + "\"")).once();
+
+        assertThatThrownBy(() -> gateway.add(NS, NAME, TOOLS)).isInstanceOf(EphemeralContainers.NameTaken.class);
+    }
+
+    @Test
+    void kubernetes122_409AlreadyExists_anotherCallWon() {
+        discovery("Pod");
+        server.expect().patch().withPath(SUB).andReturn(409, status(409, "AlreadyExists", "ephemeral container "
+                + TOOLS.getName() + " already exists")).once();
+
+        assertThatThrownBy(() -> gateway.add(NS, NAME, TOOLS)).isInstanceOf(EphemeralContainers.NameTaken.class)
+                .hasMessageContaining("409 AlreadyExists");
+    }
+
+    @Test
+    void kubernetes122_existingContainerOfOurNameMayNotBeChanged_anotherCallWon() {
+        discovery("Pod");
+        server.expect().patch().withPath(SUB + "?dryRun=All").andReturn(422, status(422, "Invalid", "Pod \"" + NAME
+                + "\" is invalid: spec.ephemeralContainers: Forbidden: existing ephemeral containers \""
+                + TOOLS.getName() + "\" may not be changed")).once();
+
+        assertThatThrownBy(() -> gateway.dryRunAdd(NS, NAME, TOOLS))
+                .isInstanceOf(EphemeralContainers.NameTaken.class);
+    }
+
+    @Test
+    void kubernetes122_otherInvalidAnswer_isNotARace() {
+        discovery("Pod");
+        server.expect().patch().withPath(SUB).andReturn(422, status(422, "Invalid", "Pod \"" + NAME + "\" is invalid:"
+                + " spec.ephemeralContainers[0].image: Required value")).once();
+
+        assertThatThrownBy(() -> gateway.add(NS, NAME, TOOLS)).isNotInstanceOf(EphemeralContainers.NameTaken.class)
+                .isInstanceOf(KubernetesClientException.class).extracting(e -> ((KubernetesClientException) e).getCode())
+                .isEqualTo(422);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -231,14 +232,41 @@ class Fabric8ExecutorTest {
     }
 
     @Test
-    void exec_forbidden_namesTheCreatePodsExecVerb() {
-        givenPod(state("1", "Running", "n", running(DEBUG)));
+    void exec_forbiddenGetOnPodsExec_quotesTheServersStatus_andSaysWhatToGrant() {
+        String said = "pods \"copy\" is forbidden: User \"system:serviceaccount:ns:exec-create\" cannot get"
+                + " resource \"pods/exec\" in API group \"\" in the namespace \"ns\"";
+        server.expect().withPath(EXEC).andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403)
+                .withReason("Forbidden").withMessage(said).withNewDetails().withName("copy").withKind("pods")
+                .endDetails().build()).once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .isInstanceOf(SharepidException.class)
+                .hasMessage("forbidden: " + said + "; grant get and create on pods/exec and pods/attach: a websocket"
+                        + " exec is an HTTP GET, authorized as get (from Kubernetes 1.35 also as create); kubectl may"
+                        + " work with create alone because against servers before 1.30 it falls back to SPDY, a POST,"
+                        + " authorized as create");
+    }
+
+    @Test
+    void exec_forbiddenCreateOnPodsExec_quotesTheServer_andSaysToGrantBoth() {
+        String said = "pods \"copy\" is forbidden: User \"jane\" cannot create resource \"pods/exec\" in API group"
+                + " \"\" in the namespace \"ns\"";
+        server.expect().withPath(EXEC).andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403)
+                .withReason("Forbidden").withMessage(said).build()).once();
+
+        assertThatThrownBy(() -> exec(ARGV, null))
+                .hasMessage("forbidden: " + said + "; grant get and create on pods/exec and pods/attach: a websocket"
+                        + " exec is an HTTP GET, authorized as get (from Kubernetes 1.35 also as create)");
+    }
+
+    @Test
+    void exec_forbiddenWithoutAStatus_saysSoWithoutGuessingTheVerb() {
         server.expect().withPath(EXEC).andReturn(403, "forbidden").once();
 
         assertThatThrownBy(() -> exec(ARGV, null))
                 .isInstanceOf(SharepidException.class)
-                .hasMessage("forbidden: cannot create pods/exec in namespace \"ns\""
-                        + " (as kubeconfig user \"fabric8-mock-server-user\")");
+                .hasMessage("forbidden: the API server refused to exec in copy/debug (HTTP 403 without a reason); a"
+                        + " websocket exec or attach needs get and create on pods/exec or pods/attach");
     }
 
     @Test

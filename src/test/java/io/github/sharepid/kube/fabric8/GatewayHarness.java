@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Timeout;
  * Status body. The pods themselves come from {@link PodFixtures}.
  */
 @EnableKubernetesMockClient
-@Timeout(30)
+// a bound for a hang (a watch that never closes), not for speed: under two busy cores one mock-server test
+// (server, client, first request) took 39 s, so 30 s failed tests that were merely slow
+@Timeout(120)
 abstract class GatewayHarness {
     KubernetesMockServer server;
     KubernetesClient client;
