@@ -90,8 +90,8 @@ public final class PeekRoot {
     }
 
     private Peek peekPid(TargetLookup lookup, Request request, OutputStream stdout) {
-        TargetLookup.Judged<Peek> run = lookup.withFirstExec(container -> peek(lookup.namespace(), lookup.name(),
-                container, request.pid(), request, stdout, lookup.approves(container)));
+        TargetLookup.Judged<Peek> run = lookup.withFirstExec((guard, container, verdict) -> peek(guard.apply(exec),
+                lookup.namespace(), lookup.name(), container, request.pid(), request, stdout, verdict));
         return new Peek(run.target(), request.pid(), run.result().transfer(), run.result().code());
     }
 
@@ -99,18 +99,18 @@ public final class PeekRoot {
         TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(lookup);
         ToolTarget target = read.target();
         int pid = ProcessTable.mainPid(read.result(), target, request.container());
-        Peek peek = peek(target.namespace(), target.name(), target.execContainer(), pid, request, stdout, null);
+        Peek peek = peek(exec, target.namespace(), target.name(), target.execContainer(), pid, request, stdout, null);
         return new Peek(target, pid, peek.transfer(), peek.code());
     }
 
     /** {@code verdict}: null when the pod is judged already, else what holds the output back until it is. */
-    private Peek peek(String namespace, String pod, String execContainer, long pid, Request request,
+    private Peek peek(Exec port, String namespace, String pod, String execContainer, long pid, Request request,
                       OutputStream stdout, CompletableFuture<Boolean> verdict) {
         PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget(), request.following() ? progress : null);
         OutputStream out = verdict == null ? transfer.stream() : new HeldOutput(transfer.stream(), verdict);
         // following: stdin stays open, sending nothing, until the exec is over; the script stops when it closes
         try (HeldStdin stdin = request.following() ? new HeldStdin() : null) {
-            int code = exec.exec(namespace, pod, execContainer, argv(pid, request), stdin, out, transfer.stderr());
+            int code = port.exec(namespace, pod, execContainer, argv(pid, request), stdin, out, transfer.stderr());
             return new Peek(null, pid, transfer, code);
         } catch (RuntimeException e) {
             transfer.abort();

@@ -44,18 +44,27 @@ public final class ProcessTable {
         return targets.resolve(pod);
     }
 
+    /** Reads and judges the pod, then runs {@code run} where the verdict says (on a live pod: where it can run). */
+    <T> TargetLookup.Judged<T> runWhereJudged(ToolPod pod, TargetLookup.FirstExec<T> run) {
+        return targets.resolveRunning(pod, run);
+    }
+
+    String namespace() {
+        return targets.namespace();
+    }
+
     /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
     public List<ProcessInfo> read(ToolTarget target) {
-        return attribute(readProc(target.namespace(), target.name(), target.execContainer()), target);
+        return attribute(readProc(exec, target.namespace(), target.name(), target.execContainer()), target);
     }
 
     /**
-     * The pod and its process table, read at the same time ({@link TargetLookup}): one GET and one
-     * exec, the exec in the likely exec container (again in the right one if that was wrong).
+     * The pod and its process table ({@link TargetLookup}): one GET and one exec, together on a copy, the exec
+     * after the GET on a live pod, where the ps script itself probes the candidate containers.
      */
     TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(TargetLookup lookup) {
         TargetLookup.Judged<byte[]> read = lookup.withFirstExec(
-                container -> readProc(lookup.namespace(), lookup.name(), container));
+                (guard, container, verdict) -> readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container));
         return new TargetLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
     }
 
@@ -69,7 +78,7 @@ public final class ProcessTable {
     }
 
     /** The ps script's raw output from {@code container}: reading /proc has no side effects. */
-    private byte[] readProc(String namespace, String pod, String container) {
+    private static byte[] readProc(Exec exec, String namespace, String pod, String container) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);

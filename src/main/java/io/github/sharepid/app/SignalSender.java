@@ -62,8 +62,15 @@ public final class SignalSender {
         if (!targeted) {
             request.pids().forEach(pid -> refusePid1(pid, request.force()));
         }
+        if (!request.pids().isEmpty() && request.pod().ephemeral() == null) {
+            // signalling is no speculation: the pod is judged before the exec is sent; on a live pod the signal
+            // script itself probes the candidate containers (it stops before signalling if a tool is missing)
+            List<SignalTarget> pids = request.pids().stream().map(SignalTarget::pid).toList();
+            TargetLookup.Judged<byte[]> sent = table.runWhereJudged(request.pod(), (guard, container, verdict) ->
+                    send(guard.apply(exec), table.namespace(), request.pod().name(), container, request, pids));
+            return report(sent.target(), request, sent.result());
+        }
         if (!request.pids().isEmpty()) {
-            // signalling is no speculation: the pod is judged before the exec is sent
             ToolTarget target = table.target(request.pod());
             if (target.isolatedTo() == null) {
                 request.pids().forEach(pid -> refusePid1(pid, request.force()));
@@ -101,15 +108,25 @@ public final class SignalSender {
     }
 
     private Report deliver(ToolTarget target, Request request, List<SignalTarget> targets) {
+        return report(target, request, send(exec, target.namespace(), target.name(), target.execContainer(), request,
+                targets));
+    }
+
+    /** The signal script's reply from {@code container}. */
+    private static byte[] send(Exec port, String namespace, String pod, String container, Request request,
+                               List<SignalTarget> targets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = exec.exec(target.namespace(), target.name(), target.execContainer(),
-                SignalScript.argv(request.signal(), request.dryRun(), targets), null, out, err);
+        int code = port.exec(namespace, pod, container, SignalScript.argv(request.signal(), request.dryRun(), targets),
+                null, out, err);
         if (code != 0) {
-            throw SharepidException.failure("signalling in container " + target.execContainer() + " failed (exit "
+            throw SharepidException.failure("signalling in container " + container + " failed (exit "
                     + code + "): " + err.toString(StandardCharsets.UTF_8).strip());
         }
-        byte[] reply = out.toByteArray();
+        return out.toByteArray();
+    }
+
+    private static Report report(ToolTarget target, Request request, byte[] reply) {
         List<SignalResult> results = SignalResults.parse(reply);
         List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(reply), target.pod(), target.execContainer());
         List<String> errors = results.stream()

@@ -1,32 +1,45 @@
 package io.github.sharepid.app;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.github.sharepid.kube.Exec;
 import io.github.sharepid.kube.Pods;
 import io.github.sharepid.plan.DebugSpec;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The GET of a shared pod, started on a thread of its own so that the first exec, which needs no answer
- * from it to start, runs at the same time: one round trip instead of two. That exec must be free of side
- * effects (reading /proc, or a peek-root whose output is held back until the pod is judged). It runs in
- * {@code --exec-container}, else in the debug container name every copy gets unless {@code debug -c} chose
- * another; only when the pod's verdict names another container (another debug container, the one a live pod's
- * probe chose) is the exec repeated there, after the GET. With {@code --ephemeral} nothing runs before the
- * verdict: the tools container may not exist yet.
- * {@link ToolTargets#start} begins one; the exec itself needs nothing from the {@code Exec} port but the
- * container name, so the port stays as it is.
+ * from it to start, can run at the same time: one round trip instead of two. That exec must be free of side
+ * effects (reading /proc, or a peek-root whose output is held back until the pod is judged). It goes out with
+ * the GET only where the container is as good as known: {@code --exec-container}, or the debug container every
+ * copy gets unless {@code debug -c} chose another, for a pod named like a copy ({@code <pod>-sharepid-<5>}); if
+ * the pod's verdict names another container, the exec is repeated there. Any other pod is read first, and the
+ * exec goes where the pod says; on a live pod that is the first candidate container, the command itself serving
+ * as the probe ({@link ToolChoice#chooseByRunning}): one GET and one exec when that container has the tools.
+ * With {@code --ephemeral} nothing runs before the verdict: the tools container may not exist yet.
+ * {@link ToolTargets#start} begins one.
  */
 final class TargetLookup {
+    /** The names {@code debug} gives copies: {@code CopyMetadata.copyName} with a random 5-character suffix. */
+    private static final Pattern COPY_NAME = Pattern.compile(".+-sharepid-[a-z0-9]{5}");
+
+    /**
+     * A first exec, given what to wrap its {@code Exec} port in ({@link GuardedExec} when the command is also a
+     * live pod's probe, else nothing), the container, and, only when it runs before the pod is judged, what its
+     * output must wait for ({@link HeldOutput}); null when the verdict came first.
+     */
+    @FunctionalInterface
+    interface FirstExec<T> {
+        T run(UnaryOperator<Exec> guard, String container, CompletableFuture<Boolean> verdict);
+    }
+
     private final ToolTargets targets;
     private final String name;
     private final ToolPod request;
     private final CompletableFuture<Pod> pod = new CompletableFuture<>();
-    /** The verdict, once {@link #resolve} has reached it: execs after it count if they run where it says. */
-    private volatile ToolTarget resolved;
-    /** True when the verdict came from a probe of the live pod's containers, not from the pod alone. */
-    private volatile boolean probed;
 
     TargetLookup(ToolTargets targets, Pods pods, String namespace, ToolPod request) {
         this.targets = targets;
@@ -52,14 +65,17 @@ final class TargetLookup {
     }
 
     /**
-     * Where the first exec runs before the pod is known: the flag, else the default debug container; null with
-     * --ephemeral (no exec before the verdict).
+     * Where the first exec runs before the pod is known: the flag, else the default debug container of a pod named
+     * like a copy; null when the pod must be read first (--ephemeral, or a pod not named like a copy).
      */
     String likelyExecContainer() {
         if (request.ephemeral() != null) {
             return null;
         }
-        return request.execContainer() != null ? request.execContainer() : DebugSpec.DEFAULT_CONTAINER;
+        if (request.execContainer() != null) {
+            return request.execContainer();
+        }
+        return COPY_NAME.matcher(name).matches() ? DebugSpec.DEFAULT_CONTAINER : null;
     }
 
     /**
@@ -68,10 +84,6 @@ final class TargetLookup {
      * failed, the pod was refused, another container, or one that only a probe can choose).
      */
     CompletableFuture<Boolean> approves(String container) {
-        ToolTarget verdict = resolved;
-        if (verdict != null) {
-            return CompletableFuture.completedFuture(verdict.execContainer().equals(container));
-        }
         return pod.handle((got, error) -> {
             if (error != null) {
                 return false;
@@ -79,60 +91,56 @@ final class TargetLookup {
             try {
                 return targets.known(request, got).map(t -> t.execContainer().equals(container)).orElse(false);
             } catch (RuntimeException refused) {
-                return false; // resolve() throws the same refusal to the command
+                return false; // the command gets the same refusal from the verdict
             }
         });
     }
 
-    /** Waits for the GET and judges the pod ({@link ToolTargets#judge}); its errors are the GET's own. */
-    ToolTarget resolve() {
-        Pod got;
+    /** The pod, once the GET is back; its errors are the GET's own. */
+    private Pod got() {
         try {
-            got = pod.join();
+            return pod.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        probed = request.ephemeral() == null && targets.known(request, got).isEmpty();
-        resolved = targets.judge(request, got);
-        return resolved;
     }
 
     /**
-     * Runs {@code exec} (given the container to run in) while the GET is under way and returns its result
-     * with the judged pod. The pod's verdict comes first: a missing pod or one that does not share its
-     * process namespace fails as it would have without the exec. If the container guessed was not the
-     * pod's exec container, or a probe had to choose it, {@code exec} runs again in the right one.
+     * Runs {@code first} and returns its result with the judged pod. Sent with the GET where the container is
+     * as good as known ({@link #likelyExecContainer}), else after it, where the pod says. The pod's verdict
+     * comes first: a missing pod or one that does not share its process namespace fails as it would have
+     * without the exec. An exec that went out in a container the verdict does not name runs again where it does.
      */
-    <T> Judged<T> withFirstExec(Function<String, T> exec) {
+    <T> Judged<T> withFirstExec(FirstExec<T> first) {
         String guess = likelyExecContainer();
         if (guess == null) {
-            ToolTarget target = resolve();
-            return new Judged<>(target, exec.apply(target.execContainer()));
+            return targets.judgeRunning(request, got(), first);
         }
         T result = null;
         RuntimeException failed = null;
         try {
-            result = exec.apply(guess);
+            result = first.run(UnaryOperator.identity(), guess, approves(guess));
         } catch (RuntimeException e) {
             failed = e;
         }
-        ToolTarget target;
+        Pod judged;
+        Optional<ToolTarget> known;
         try {
-            target = resolve();
+            judged = got();
+            known = targets.known(request, judged);
         } catch (RuntimeException e) {
             if (failed != null) {
                 e.addSuppressed(failed);
             }
             throw e;
         }
-        if (!target.execContainer().equals(guess) || probed) {
-            // another container, or one the exec ran in before it was approved (its output was held back)
-            return new Judged<>(target, exec.apply(target.execContainer()));
+        if (known.isEmpty() || !known.get().execContainer().equals(guess)) {
+            return targets.judgeRunning(request, judged, first); // the guess was wrong: run where the pod says
         }
         if (failed != null) {
             throw failed;
         }
-        return new Judged<>(target, result);
+        return new Judged<>(known.get(), result);
     }
 
     /** An exec's result and the pod it was judged against. */

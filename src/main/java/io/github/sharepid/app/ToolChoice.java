@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * privileged (they can also read other users' /proc/PID/root), then the other regular containers, in spec
  * order. A container without {@code sh} (the exec cannot start) or without the other tools is passed over;
  * any other failure (RBAC, a lost connection) ends the search. The probe changes nothing, so signal's side
- * effect runs once, in the container chosen.
+ * effect runs once, in the container chosen. {@link #chooseByRunning} needs no probe of its own: the command
+ * itself runs behind the probe's check ({@link GuardedExec}), so the first container that has the tools
+ * costs one exec, not two.
  */
 final class ToolChoice {
     private final Exec exec;
@@ -43,13 +45,44 @@ final class ToolChoice {
         for (String candidate : candidates(pod)) {
             String missing = missingTools(name, candidate);
             if (missing == null) {
-                progress.say("running the tools in container " + candidate + " of pod " + name
-                        + (passed.isEmpty() ? "" : " (" + String.join(", ", passed) + ")"));
-                return new ToolTarget(namespace, pod, candidate);
+                return chosen(pod, candidate, passed);
             }
             passed.add(candidate + " " + missing);
         }
-        throw SharepidException.failure("no running container of pod " + name + " can run the tools (they need sh,"
+        throw noneCanRun(name, passed);
+    }
+
+    /**
+     * Runs {@code run} in the candidates in order, behind the probe's check, until one has the tools: its result
+     * and the target are the answer. A candidate without sh or without a tool is passed over; nothing ran there.
+     */
+    <T> TargetLookup.Judged<T> chooseByRunning(Pod pod, TargetLookup.FirstExec<T> run) {
+        String name = pod.getMetadata().getName();
+        List<String> passed = new ArrayList<>();
+        for (String candidate : candidates(pod)) {
+            T result;
+            try {
+                result = run.run(GuardedExec::new, candidate, null);
+            } catch (CommandNotFound e) {
+                passed.add(candidate + " has no sh");
+                continue;
+            } catch (GuardedExec.ToolsMissing e) {
+                passed.add(candidate + " has " + e.getMessage());
+                continue;
+            }
+            return new TargetLookup.Judged<>(chosen(pod, candidate, passed), result);
+        }
+        throw noneCanRun(name, passed);
+    }
+
+    private ToolTarget chosen(Pod pod, String container, List<String> passed) {
+        progress.say("running the tools in container " + container + " of pod " + pod.getMetadata().getName()
+                + (passed.isEmpty() ? "" : " (" + String.join(", ", passed) + ")"));
+        return new ToolTarget(namespace, pod, container);
+    }
+
+    private SharepidException noneCanRun(String name, List<String> passed) {
+        return SharepidException.failure("no running container of pod " + name + " can run the tools (they need sh,"
                 + " grep, cat and stat" + (passed.isEmpty() ? "" : "; " + String.join(", ", passed))
                 + "): add a tools container with --ephemeral, or make a copy: kubectl sharepid debug " + name
                 + " -n " + namespace);

@@ -13,6 +13,7 @@ import io.github.sharepid.pod.CopyMarks;
 import io.github.sharepid.pod.PodStates;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolTarget}: with {@code --ephemeral},
@@ -46,6 +47,11 @@ public final class ToolTargets {
         return judge(request, pods.get(namespace, request.name()));
     }
 
+    /** Reads the pod, then runs {@code run} where the verdict says: for an exec with side effects (signal). */
+    <T> TargetLookup.Judged<T> resolveRunning(ToolPod request, TargetLookup.FirstExec<T> run) {
+        return judgeRunning(request, pods.get(namespace, request.name()), run);
+    }
+
     /** Starts the GET of the pod on a thread of its own, for an exec to run meanwhile ({@link TargetLookup}). */
     TargetLookup start(ToolPod request) {
         return new TargetLookup(this, pods, namespace, request);
@@ -57,6 +63,19 @@ public final class ToolTargets {
             return ephemeral.ensure(pod, request.ephemeral());
         }
         return known(request, pod).orElseGet(() -> choice.choose(pod));
+    }
+
+    /**
+     * The verdict on {@code pod} and {@code run}'s result where it says: in a copy's or the flag's container, in
+     * the tools container, else in the first of the live pod's candidates where it ran (no probe of its own).
+     */
+    <T> TargetLookup.Judged<T> judgeRunning(ToolPod request, Pod pod, TargetLookup.FirstExec<T> run) {
+        Optional<ToolTarget> target = request.ephemeral() != null
+                ? Optional.of(ephemeral.ensure(pod, request.ephemeral())) : known(request, pod);
+        if (target.isEmpty()) {
+            return choice.chooseByRunning(pod, run);
+        }
+        return new TargetLookup.Judged<>(target.get(), run.run(UnaryOperator.identity(), target.get().execContainer(), null));
     }
 
     /**

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.Exec;
 import io.github.sharepid.plan.DebugSpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,10 +44,10 @@ class TargetLookupTest {
         }.with(SamplePods.copy());
         exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
 
-        TargetLookup.Judged<String> run = lookup(pods, null).withFirstExec(container -> {
+        TargetLookup.Judged<String> run = lookup(pods, null).withFirstExec((guard, container, verdict) -> {
             execInFlight.countDown();
             await(getInFlight);
-            return stdout(container);
+            return stdout(guard, container, verdict);
         });
 
         assertThat(run.result()).isEqualTo("42 (nginx) S");
@@ -72,7 +74,7 @@ class TargetLookupTest {
         SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
         TargetLookup lookup = lookup(new FakePods().failOn("get", forbidden), null);
 
-        assertThatThrownBy(() -> lookup.withFirstExec(container -> {
+        assertThatThrownBy(() -> lookup.withFirstExec((guard, container, verdict) -> {
             throw execFailed;
         })).isSameAs(forbidden).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(execFailed));
     }
@@ -122,7 +124,7 @@ class TargetLookupTest {
     @Test
     void withFirstExec_execFailsInTheRightContainer_throwsTheExecsError() {
         SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
-        Function<String, String> failing = container -> {
+        TargetLookup.FirstExec<String> failing = (guard, container, verdict) -> {
             throw execFailed;
         };
 
@@ -136,9 +138,9 @@ class TargetLookupTest {
         return new ToolTargets(ports, "ns", line -> { }).start(ToolPod.of(COPY, execContainerFlag));
     }
 
-    private String stdout(String container) {
+    private String stdout(UnaryOperator<Exec> guard, String container, CompletableFuture<Boolean> verdict) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exec.exec("ns", COPY, container, ARGV, null, out, new ByteArrayOutputStream());
+        guard.apply(exec).exec("ns", COPY, container, ARGV, null, out, new ByteArrayOutputStream());
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -10,6 +10,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.proc.PsScript;
 import io.github.sharepid.proc.Signals;
 import io.github.sharepid.proc.SignalScript;
+import io.github.sharepid.proc.SignalTarget;
 import io.github.sharepid.proc.ToolsProbe;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,36 +21,46 @@ class ToolChoiceTest {
     private static final String ID3 = "c".repeat(64);
 
     @Test
-    void docsPod_ps_runsInTheContainerThatAddsSysPtraceAndSaysSo() {
+    void docsPod_ps_isOneGetThenOneExec_thePsScriptItselfProbingTheContainerThatAddsSysPtrace() {
         FakeToolPorts ports = new FakeToolPorts(SamplePods.docsPod());
-        ports.exec.answerFailure(SharepidException.failure("cannot exec in nginx/sharepid: container not found"))
-                .answer(new byte[0]).answer(PsReply.nginxCopy().bytes());
+        ports.exec.answer(PsReply.nginxCopy().bytes());
 
         ProcessTable.Listing listing = ports.table().list(ToolPod.of("nginx", null), null);
 
         assertThat(listing.target().execContainer()).isEqualTo("shell");
-        assertThat(ports.exec.calls).containsExactly(
-                new FakeExec.Call("ns/nginx/sharepid", PsScript.argv()),
-                new FakeExec.Call("ns/nginx/shell", ToolsProbe.argv()),
-                new FakeExec.Call("ns/nginx/shell", PsScript.argv()));
+        assertThat(ports.pods.calls).containsExactly("get ns/nginx");
+        assertThat(ports.exec.calls).as("no guessed container the pod cannot have, no separate probe").containsExactly(
+                new FakeExec.Call("ns/nginx/shell", ToolsProbe.guarded(PsScript.argv())));
         assertThat(ports.said).containsExactly("running the tools in container shell of pod nginx");
     }
 
     @Test
     void containersThatCannotRunTheTools_arePassedOver_andSignalIsSentOnce() {
         FakeToolPorts ports = new FakeToolPorts(pod("app", "side", "tools"));
-        ports.exec.answerNotFound().answer(new byte[0], "no grep\n", 127).answer(new byte[0])
+        ports.exec.answerNotFound().answer(new byte[0], "no grep\n", 127)
                 .answer((new String(PsReply.nginxCopy().bytes(), StandardCharsets.UTF_8) + "result:8:ok\0")
                         .getBytes(StandardCharsets.UTF_8));
 
-        new SignalSender(ports.table(), ports.exec).send(new SignalSender.Request(ToolPod.of("live", null),
-                Signals.parse("HUP"), List.of(8), null, null, false, false, false));
+        SignalSender.Report report = new SignalSender(ports.table(), ports.exec).send(new SignalSender.Request(
+                ToolPod.of("live", null), Signals.parse("HUP"), List.of(8), null, null, false, false, false));
 
+        assertThat(report.failed()).isFalse();
         assertThat(ports.exec.calls).extracting(FakeExec.Call::where)
-                .containsExactly("ns/live/app", "ns/live/side", "ns/live/tools", "ns/live/tools");
-        assertThat(ports.exec.calls).filteredOn(c -> c.argv().contains(SignalScript.SCRIPT)).hasSize(1);
+                .containsExactly("ns/live/app", "ns/live/side", "ns/live/tools");
+        assertThat(ports.exec.calls).allSatisfy(c -> assertThat(c.argv()).isEqualTo(
+                ToolsProbe.guarded(SignalScript.argv(Signals.parse("HUP"), false, List.of(SignalTarget.pid(8))))));
         assertThat(ports.said).containsExactly(
                 "running the tools in container tools of pod live (app has no sh, side has no grep)");
+    }
+
+    @Test
+    void aToolMissingMidRun_isTheCommandsOwnFailure_notAProbeResult() {
+        FakeToolPorts ports = new FakeToolPorts(pod("app", "side"));
+        ports.exec.answer(new byte[0], "sh: grep: not found\n", 127);
+
+        assertThatThrownBy(() -> ports.table().list(ToolPod.of("live", null), null))
+                .hasMessageStartingWith("reading /proc in container app of pod live failed (exit 127): sh: grep: not found");
+        assertThat(ports.exec.calls).hasSize(1);
     }
 
     @Test

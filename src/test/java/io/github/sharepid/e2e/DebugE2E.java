@@ -83,9 +83,9 @@ class DebugE2E {
         Screen screen = new Screen(p.getInputStream());
         screen.await("/ # ", 90);
 
-        ProcessHandle java = p.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
-                .findFirst().orElseThrow(() -> new AssertionError("no java process under script"));
-        assertThat(java.destroy()).isTrue(); // SIGTERM
+        ProcessHandle sharepid = Shell.runningBinary(p, "debug")
+                .orElseThrow(() -> new AssertionError("no kubectl-sharepid debug process under script"));
+        assertThat(sharepid.destroy()).isTrue(); // SIGTERM
 
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(screen.text()).isTrue();
         assertThat(screen.text()).contains("deleted the copy nginx-term (interrupted)");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,6 +78,31 @@ final class Shell {
         Map<String, String> env = pb.environment();
         env.put("PATH", BIN + ":" + env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         return pb.start();
+    }
+
+    /**
+     * The process under {@code parent} that runs the binary under test with {@code command}, found by what
+     * it is, whichever build {@code -Dsharepid.bin} names: a native executable is {@code BIN/kubectl-sharepid}
+     * itself; the JVM launcher execs a java whose arguments hold {@code -jar BIN/kubectl-sharepid.jar}.
+     * The launcher's background class-data training run ({@code __train}) does not count.
+     */
+    static Optional<ProcessHandle> runningBinary(Process parent, String command) {
+        Path executable = resolved(BIN.resolve("kubectl-sharepid").toString());
+        Path jar = resolved(BIN.resolve("kubectl-sharepid.jar").toString());
+        return parent.descendants().filter(h -> {
+            List<String> args = List.of(h.info().arguments().orElse(new String[0]));
+            boolean binary = h.info().command().map(c -> executable != null && executable.equals(resolved(c))).orElse(false)
+                    || args.stream().anyMatch(a -> jar != null && a.endsWith(".jar") && jar.equals(resolved(a)));
+            return binary && args.contains(command) && !args.contains("__train");
+        }).findFirst();
+    }
+
+    private static Path resolved(String path) {
+        try {
+            return Path.of(path).toRealPath();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null; // not a file here: not the binary
+        }
     }
 
     static CompletableFuture<byte[]> drain(InputStream in) {

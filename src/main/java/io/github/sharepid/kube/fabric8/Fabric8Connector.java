@@ -1,6 +1,7 @@
 package io.github.sharepid.kube.fabric8;
 
 import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
+import io.github.sharepid.kube.fabric8.connect.ClientCertificate;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -69,12 +70,16 @@ public final class Fabric8Connector implements KubeConnector {
             if (named) {
                 config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
             }
+            http.useClientCertificate(ClientCertificate.takeFrom(config));
             KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
             KubernetesClient client = builder.build();
             return new Fabric8Context(client, http);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
+                    + config.getMasterUrl() + ": " + e.getMessage(), e);
         } catch (KubernetesClientException e) {
             throw new SharepidException(SharepidException.FAILURE, "cannot set up the connection to "
                     + config.getMasterUrl() + ": " + rootMessage(e), e);

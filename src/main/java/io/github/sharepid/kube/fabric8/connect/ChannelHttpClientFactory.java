@@ -1,6 +1,9 @@
 package io.github.sharepid.kube.fabric8.connect;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.http.StandardHttpClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -12,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -32,6 +36,29 @@ public class ChannelHttpClientFactory extends JdkHttpClientFactory {
 
     private final AtomicLong tickets = new AtomicLong();
     private final Map<String, CompletableFuture<String>> choices = new ConcurrentHashMap<>();
+    private KeyManager[] clientCertificate;
+
+    /**
+     * TLS offers {@code keyManagers} ({@link ClientCertificate#takeFrom}, which leaves fabric8 no key of its own to
+     * put in a keystore) with fabric8's trust managers; null for none.
+     */
+    public void useClientCertificate(KeyManager[] keyManagers) {
+        this.clientCertificate = keyManagers == null ? null : keyManagers.clone();
+    }
+
+    /**
+     * fabric8's builder for {@code config}, as its {@code Factory.newBuilder(Config)} makes it, with the client
+     * certificate's key managers when there are some.
+     */
+    @Override
+    public io.fabric8.kubernetes.client.http.HttpClient.Builder newBuilder(Config config) {
+        io.fabric8.kubernetes.client.http.HttpClient.Builder builder = newBuilder();
+        HttpClientUtils.applyCommonConfiguration(config, builder, this);
+        if (clientCertificate != null) {
+            builder.sslContext(clientCertificate, ((StandardHttpClientBuilder<?, ?, ?>) builder).getTrustManagers());
+        }
+        return builder;
+    }
 
     @Override
     protected final HttpClient.Builder createNewHttpClientBuilder() {
