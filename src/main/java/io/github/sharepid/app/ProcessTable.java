@@ -33,11 +33,15 @@ public final class ProcessTable {
     /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
     public Listing list(ToolPod pod, String container) {
         TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
-        String tools = read.target().execContainer();
-        long toolUid = read.result().stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
-                .findFirst().orElse(-1);
         return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container),
-                toolUid);
+                toolUid(read.result(), read.target()));
+    }
+
+    /** The UID the tools ran as: that of the tools container's own processes; -1 when none was seen. */
+    static long toolUid(List<ProcessInfo> processes, ToolTarget target) {
+        String tools = target.execContainer();
+        return processes.stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
+                .findFirst().orElse(-1);
     }
 
     public ToolTarget target(ToolPod pod) {
@@ -70,9 +74,22 @@ public final class ProcessTable {
 
     /** The ps script's raw output from {@code container}: reading /proc has no side effects. */
     private byte[] readProc(String namespace, String pod, String container) {
+        return readProc(namespace, pod, container, PsScript.argv());
+    }
+
+    /**
+     * The pod and the raw output of {@code argv}, a read-only script that ends with the ps script (so that its
+     * output holds the process listing, {@link #attribute}), run where ps would run.
+     */
+    TargetLookup.Judged<byte[]> readRaw(ToolPod pod, List<String> argv) {
+        TargetLookup lookup = targets.start(pod);
+        return lookup.withFirstExec(container -> readProc(lookup.namespace(), lookup.name(), container, argv));
+    }
+
+    private byte[] readProc(String namespace, String pod, String container, List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);
+        int code = exec.exec(namespace, pod, container, argv, null, out, err);
         if (out.size() == 0 || !PsScript.completed(code, out.toByteArray())) {
             String why = err.toString(StandardCharsets.UTF_8).strip();
             throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
@@ -82,7 +99,7 @@ public final class ProcessTable {
         return out.toByteArray();
     }
 
-    private static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
+    static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
         return Attribution.attribute(ProcParser.parse(raw), target.pod(), target.execContainer());
     }
 

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DebugCommand.class,
             PsCommand.class,
+            PortsCommand.class,
+            FilesCommand.class,
             SignalCommand.class,
             PeekRootCommand.class,
             ListCommand.class,
