@@ -86,6 +86,11 @@ public final class ProcessTable {
         return lookup.withFirstExec(container -> readProc(lookup.namespace(), lookup.name(), container, argv));
     }
 
+    /** The raw output of {@code argv} in a target resolved already (a later sample of {@code top}). */
+    byte[] readRaw(ToolTarget target, List<String> argv) {
+        return readProc(target.namespace(), target.name(), target.execContainer(), argv);
+    }
+
     private byte[] readProc(String namespace, String pod, String container, List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

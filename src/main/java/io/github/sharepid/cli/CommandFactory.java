@@ -4,6 +4,7 @@ import io.github.sharepid.app.CopiesCatalogue;
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.app.PeekRoot;
 import io.github.sharepid.app.PodActivity;
+import io.github.sharepid.app.ProcessTop;
 import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
 import io.github.sharepid.app.SignalSender;
@@ -58,6 +59,8 @@ final class CommandFactory implements CommandLine.IFactory {
             return new DebugCommand(io, Opener.on(root, this::debugSession));
         } else if (cls == PsCommand.class) {
             return new PsCommand(io, progress, Opener.on(root, this::processTable));
+        } else if (cls == TopCommand.class) {
+            return new TopCommand(io, Opener.on(root, k -> new ProcessTop(processTable(k))));
         } else if (cls == PortsCommand.class) {
             return new PortsCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
         } else if (cls == FilesCommand.class) {

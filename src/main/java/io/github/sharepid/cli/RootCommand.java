@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DebugCommand.class,
             PsCommand.class,
+            TopCommand.class,
             PortsCommand.class,
             FilesCommand.class,
             SignalCommand.class,
