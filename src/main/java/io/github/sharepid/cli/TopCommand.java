@@ -3,12 +3,14 @@ package io.github.sharepid.cli;
 import io.github.sharepid.app.ProcessTop;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.Screen;
 import io.github.sharepid.output.OutputFormat;
 import io.github.sharepid.output.TopPrinter;
 import io.github.sharepid.proc.TopSample;
 import io.github.sharepid.text.Durations;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +23,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "top", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Show what the processes of POD use: %CPU over --interval (of one core), RSS, %MEM (of the"
+        description = "Show what the processes of POD use: %%CPU over --interval (of one core), RSS, %%MEM (of the"
                 + " container's memory limit, else of the node's memory: the header says which), threads, state,"
                 + " user, container and command, with one line per container against its CPU and memory limits."
-                + " Prints one sample (--count for more).",
+                + " In a terminal it redraws in place until q or Ctrl-C; otherwise, or with --once, it prints one"
+                + " sample (--count for more).",
         footer = {"%nExamples:",
             "  kubectl sharepid top web-1-sharepid-x7k2p --once",
             "  kubectl sharepid top web-1-sharepid-x7k2p -c app --sort mem --count 3 --interval 2s",
@@ -46,7 +49,7 @@ public class TopCommand implements Callable<Integer> {
             description = "Order of the rows: cpu (default), mem, pid or time.")
     String sort;
 
-    @Option(names = "--once", description = "One sample, then exit (the default).")
+    @Option(names = "--once", description = "One sample, then exit (the default when not in a terminal).")
     boolean once;
 
     @Option(names = "--count", paramLabel = "N", description = "Print N samples, one after the other.")
@@ -70,7 +73,12 @@ public class TopCommand implements Callable<Integer> {
         int samples = samples();
         ToolPod pod = target.toolPod();
         TopPrinter printer = new TopPrinter(format, output.noHeaders);
+        boolean mayRedraw = format == OutputFormat.TABLE && !once && count == null;
         try (Opener.Opened<ProcessTop> opened = top.open()) {
+            Optional<Screen> screen = mayRedraw ? opened.kube().screens().open() : Optional.empty();
+            if (screen.isPresent()) {
+                return new LiveTop(opened.use(), printer, screen.get()).run(pod, request);
+            }
             ProcessTop.Sample sample = opened.use().first(pod, request);
             for (int i = 1; ; i++) {
                 printer.print(sample.target().name(), sample.target().namespace(), sample.sample(), io.out());
