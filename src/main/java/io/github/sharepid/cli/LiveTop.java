@@ -29,7 +29,9 @@ final class LiveTop {
 
     int run(ToolPod pod, ProcessTop.Request request) {
         try (screen) {
-            String title = "kubectl sharepid top " + pod.name() + ", every " + request.interval() + "s"
+            String seconds = request.interval().contains(".") ? request.interval().replaceAll("\\.?0+$", "")
+                    : request.interval();
+            String title = "kubectl sharepid top " + pod.name() + ", every " + seconds + "s"
                     + " (q or Ctrl-C to quit)";
             screen.show(List.of(title, "reading /proc ..."));
             CompletableFuture<Void> sampling = CompletableFuture.runAsync(() -> sample(pod, request, title));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,28 @@ class ProcessActivityE2E {
 
         assertThat(r.stdout()).containsPattern("tcp +0\\.0\\.0\\.0:80 +0\\.0\\.0\\.0:\\* +LISTEN +\\? +\\? +\\d+ +\\?");
         assertThat(r.stderr()).contains("could not be read").contains("--profile general");
+    }
+
+    @Test
+    @DisplayName("top in a terminal: redraws in place, follows a resize, quits on q and restores the terminal")
+    void top_inATerminal_redrawsFollowsResizeQuitsOnQ() throws Exception {
+        String top = "kubectl sharepid top activity --interval 500ms -n " + cluster.ns;
+        Process p = Shell.start(List.of("script", "-qfec", "sh -c 'sleep 8; stty cols 40 rows 12 </dev/tty' & " + top
+                + "; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo", "/dev/null"));
+        DebugE2E.Screen screen = new DebugE2E.Screen(p.getInputStream());
+        screen.await("q or Ctrl-C to quit)\033[K", 60);
+        screen.await("while :; do :; done", 60);
+        screen.await("kubectl sharepid top activity, every 0.5\033[K", 60); // cut to the new width
+
+        p.getOutputStream().write('q');
+        p.getOutputStream().flush();
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(screen.text()).isTrue();
+        String text = screen.text();
+        assertThat(text.split("\033\\[H", -1).length - 1).as("frames drawn").isGreaterThanOrEqualTo(3);
+        assertThat(text).contains("\033[?1049h").contains("\033[?1049l");
+        assertThat(text.substring(text.lastIndexOf("\033[?1049l")).lines().map(String::strip))
+                .contains("icanon", "echo").doesNotContain("-icanon", "-echo");
     }
 
     private static Shell.Result sharepid(String... args) {
