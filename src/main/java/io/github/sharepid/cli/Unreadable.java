@@ -23,8 +23,8 @@ final class Unreadable {
         String why = unreadable.values().iterator().next();
         return "note: the file descriptors of " + unreadable.size() + " process" + (unreadable.size() == 1 ? "" : "es")
                 + " (PID " + pids + ") could not be read (" + why + "): the tools ran in container " + execContainer
-                + (toolUid >= 0 ? " as UID " + toolUid : "") + ", and another user's descriptors need root with"
-                + " SYS_PTRACE; " + what + ". The tools container of --ephemeral with --profile general (the"
-                + " default) or sysadmin, or a copy's debug container (kubectl sharepid debug), shows them";
+                + (toolUid >= 0 ? " as UID " + toolUid : "") + ", and reading another user's needs root with"
+                + " SYS_PTRACE; " + what + ". A copy or a tools container (--ephemeral) with --profile general (the"
+                + " default) or sysadmin shows them";
     }
 }

