@@ -33,11 +33,15 @@ public final class ProcessTable {
     /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
     public Listing list(ToolPod pod, String container) {
         TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
-        String tools = read.target().execContainer();
-        long toolUid = read.result().stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
-                .findFirst().orElse(-1);
         return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container),
-                toolUid);
+                toolUid(read.result(), read.target()));
+    }
+
+    /** The UID the tools ran as: that of the tools container's own processes; -1 when none was seen. */
+    static long toolUid(List<ProcessInfo> processes, ToolTarget target) {
+        String tools = target.execContainer();
+        return processes.stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
+                .findFirst().orElse(-1);
     }
 
     public ToolTarget target(ToolPod pod) {
@@ -55,7 +59,7 @@ public final class ProcessTable {
 
     /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
     public List<ProcessInfo> read(ToolTarget target) {
-        return attribute(readProc(exec, target.namespace(), target.name(), target.execContainer()), target);
+        return attribute(readRaw(target, PsScript.argv()), target);
     }
 
     /**
@@ -64,7 +68,8 @@ public final class ProcessTable {
      */
     TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(TargetLookup lookup) {
         TargetLookup.Judged<byte[]> read = lookup.withFirstExec(
-                (guard, container, verdict) -> readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container));
+                (guard, container, verdict) -> readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container,
+                        PsScript.argv()));
         return new TargetLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
     }
 
@@ -77,11 +82,27 @@ public final class ProcessTable {
         return targets.start(pod);
     }
 
-    /** The ps script's raw output from {@code container}: reading /proc has no side effects. */
-    private static byte[] readProc(Exec exec, String namespace, String pod, String container) {
+    /**
+     * The pod and the raw output of {@code argv}, a read-only script that ends with the ps script (so that its
+     * output holds the process listing, {@link #attribute}), run where ps would run; on a live pod the script
+     * itself probes the candidate containers, as ps's does.
+     */
+    TargetLookup.Judged<byte[]> readRaw(ToolPod pod, List<String> argv) {
+        TargetLookup lookup = targets.start(pod);
+        return lookup.withFirstExec((guard, container, verdict) ->
+                readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container, argv));
+    }
+
+    /** The raw output of {@code argv} in a target resolved already (a later sample of {@code top}). */
+    byte[] readRaw(ToolTarget target, List<String> argv) {
+        return readProc(exec, target.namespace(), target.name(), target.execContainer(), argv);
+    }
+
+    /** The raw output of a read-only /proc script from {@code container}: it has no side effects. */
+    private static byte[] readProc(Exec exec, String namespace, String pod, String container, List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = exec.exec(namespace, pod, container, PsScript.argv(), null, out, err);
+        int code = exec.exec(namespace, pod, container, argv, null, out, err);
         if (!PsScript.completed(code, out.toByteArray())) {
             String why = err.toString(StandardCharsets.UTF_8).strip();
             throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
@@ -91,7 +112,7 @@ public final class ProcessTable {
         return out.toByteArray();
     }
 
-    private static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
+    static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
         return Attribution.attribute(ProcParser.parse(raw), target.pod(), target.execContainer());
     }
 

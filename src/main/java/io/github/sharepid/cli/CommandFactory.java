@@ -3,6 +3,8 @@ package io.github.sharepid.cli;
 import io.github.sharepid.app.CopiesCatalogue;
 import io.github.sharepid.app.DebugSession;
 import io.github.sharepid.app.PeekRoot;
+import io.github.sharepid.app.PodActivity;
+import io.github.sharepid.app.ProcessTop;
 import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
 import io.github.sharepid.app.SignalSender;
@@ -57,6 +59,12 @@ final class CommandFactory implements CommandLine.IFactory {
             return new DebugCommand(io, Opener.on(root, this::debugSession));
         } else if (cls == PsCommand.class) {
             return new PsCommand(io, progress, Opener.on(root, this::processTable));
+        } else if (cls == TopCommand.class) {
+            return new TopCommand(io, Opener.on(root, k -> new ProcessTop(processTable(k))));
+        } else if (cls == PortsCommand.class) {
+            return new PortsCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
+        } else if (cls == FilesCommand.class) {
+            return new FilesCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
         } else if (cls == SignalCommand.class) {
             return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())));
         } else if (cls == PeekRootCommand.class) {

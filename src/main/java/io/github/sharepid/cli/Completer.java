@@ -40,7 +40,8 @@ final class Completer {
             "-o", List.of("table", "wide", "json", "yaml"),
             "--output", List.of("table", "wide", "json", "yaml"),
             "--signal", List.of("HUP", "INT", "QUIT", "KILL", "USR1", "USR2", "TERM", "CONT", "STOP"),
-            "--attach", List.of("true", "false"));
+            "--attach", List.of("true", "false"),
+            "--sort", List.of("cpu", "mem", "pid", "time"));
 
     private final CommandSpec root;
 

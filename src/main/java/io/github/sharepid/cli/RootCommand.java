@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DebugCommand.class,
             PsCommand.class,
+            TopCommand.class,
+            PortsCommand.class,
+            FilesCommand.class,
             SignalCommand.class,
             PeekRootCommand.class,
             ListCommand.class,

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import com.fasterxml.jackson.databind.util.Converter;
 import io.github.sharepid.kube.fabric8.WireTypes;
+import io.github.sharepid.output.FilePrinter;
+import io.github.sharepid.output.PortPrinter;
 import io.github.sharepid.output.PsDocument;
+import io.github.sharepid.output.TopPrinter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
@@ -69,7 +72,8 @@ public final class JacksonReach {
 
     /** The records and beans our printers hand to Jackson (the other documents are maps). */
     public static List<Class<?>> ownDocuments() {
-        return List.of(PsDocument.Document.class);
+        return List.of(PsDocument.Document.class, PortPrinter.Document.class, FilePrinter.Document.class,
+                TopPrinter.Document.class);
     }
 
     /** Everything Jackson reflects on to read or write {@code roots} with {@code mapper}. */

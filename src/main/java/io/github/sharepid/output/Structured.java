@@ -22,6 +22,11 @@ public final class Structured {
     private Structured() {
     }
 
+    /** {@code doc} as {@code format}: JSON or YAML text. */
+    public static String format(Object doc, OutputFormat format) {
+        return format == OutputFormat.JSON ? json(doc) : yaml(doc);
+    }
+
     /** Prints {@code doc} as {@code format}: JSON or YAML. */
     public static void print(PrintWriter out, Object doc, OutputFormat format) {
         out.print(format == OutputFormat.JSON ? json(doc) : yaml(doc));

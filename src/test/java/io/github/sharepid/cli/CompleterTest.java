@@ -77,6 +77,15 @@ class CompleterTest {
     }
 
     @Test
+    void topPortsFiles_theirPodsFlagsAndSortKeys() {
+        assertThat(complete("top", "")).containsExactly("web-1", "web-1-sharepid-x7k2p", "db-0", ":4");
+        assertThat(complete("top", "web-1", "--sort", "")).containsExactly("cpu", "mem", "pid", "time", ":4");
+        assertThat(complete("top", "web-1", "--cou")).containsExactly("--count\tPrint N samples, one after the other", ":4");
+        assertThat(complete("ports", "web-1", "-a")).first().asString().startsWith("-a\t");
+        assertThat(complete("files", "web-1", "--del")).first().asString().startsWith("--deleted\t");
+    }
+
+    @Test
     void profile_offersEveryProfileIncludingNetadmin() {
         assertThat(complete("debug", "web-1", "--profile", "")).containsExactly("general", "baseline", "restricted",
                 "sysadmin", "netadmin", ":4");

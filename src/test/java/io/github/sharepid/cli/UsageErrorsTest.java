@@ -40,6 +40,18 @@ class UsageErrorsTest {
             debug web --ephemeral --custom c.yaml        | --custom applies to the debug container of a copy
             debug web --ephemeral --run-as 1000:x        | --run-as "1000:x"
             ps web --target nginx                        | --target applies only with --ephemeral
+            ports web -o wide                            | -o wide is not supported here
+            top web --sort rss                           | --sort rss: valid: cpu, mem, pid, time
+            top web --interval 5ms                       | --interval must be between 100ms and 10m
+            top web --interval soon                      | --interval
+            top web --once --count 3                     | --once and --count 3 exclude each other
+            top web --count 0                            | --count must be at least 1
+            top web -o wide                              | -o wide is not supported here
+            ports web --profile restricted               | --profile applies only with --ephemeral
+            files web                                    | files needs a PID, -c CONTAINER or --deleted
+            files web 0                                  | PID must be a positive number
+            files web 12x                                | PID must be a positive number
+            files web --deleted -o wide                  | -o wide is not supported here
             ps web --image busybox                       | --image applies only with --ephemeral
             ps web --run-as 1000                         | --run-as applies only with --ephemeral
             signal web 8 --as-target-user                | --as-target-user applies only with --ephemeral

@@ -10,6 +10,7 @@ import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
 import io.github.sharepid.kube.Pods;
+import io.github.sharepid.kube.Screen;
 
 /** The real {@link KubeContext}: one fabric8 client and the adapters over it. */
 public final class Fabric8Context implements KubeContext {
@@ -68,6 +69,11 @@ public final class Fabric8Context implements KubeContext {
     @Override
     public EphemeralContainers ephemeralContainers() {
         return new EphemeralContainerGateway(client);
+    }
+
+    @Override
+    public Screen.Opener screens() {
+        return TerminalScreen::open;
     }
 
     @Override

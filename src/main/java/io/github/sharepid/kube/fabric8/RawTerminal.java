@@ -63,6 +63,22 @@ final class RawTerminal implements AutoCloseable {
         return terminal.input();
     }
 
+    /** The terminal's own output (raw: lines end in CR LF). */
+    java.io.PrintWriter writer() {
+        return terminal.writer();
+    }
+
+    /** Columns and rows; 80x24 for a pty nobody sized. */
+    Size size() {
+        Size size = terminal.getSize();
+        return size.getColumns() <= 0 || size.getRows() <= 1 ? new Size(80, 24) : size;
+    }
+
+    /** Calls {@code resized} whenever the local window changes size. */
+    void onResize(Runnable resized) {
+        terminal.handle(Terminal.Signal.WINCH, s -> resized.run());
+    }
+
     /** Calls {@code resize(columns, rows)} whenever the local window changes size. */
     void onResize(BiConsumer<Integer, Integer> resize) {
         terminal.handle(Terminal.Signal.WINCH, s -> send(resize, terminal.getSize()));

@@ -12,6 +12,10 @@ public final class Terminals {
         return isTerminal(SystemStream.Input);
     }
 
+    public static boolean stdoutIsTerminal() {
+        return isTerminal(SystemStream.Output);
+    }
+
     private static boolean isTerminal(SystemStream stream) {
         for (String name : new String[] {"jni", "exec"}) {
             try {

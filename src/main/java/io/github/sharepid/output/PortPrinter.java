@@ -1,0 +1,57 @@
+package io.github.sharepid.output;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.sharepid.proc.NetSocket;
+import io.github.sharepid.proc.PortRow;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Prints the rows of {@code kubectl sharepid ports}: a table ({@code PROTO LOCAL REMOTE STATE PID CONTAINER USER
+ * COMMAND}) or a JSON/YAML document with a fixed field order. Public records so the native image can name them.
+ */
+public final class PortPrinter {
+    private static final List<String> COLUMNS = List.of("PROTO", "LOCAL", "REMOTE", "STATE", "PID", "CONTAINER",
+            "USER", "COMMAND");
+
+    @JsonPropertyOrder({"pod", "namespace", "sockets"})
+    public record Document(String pod, String namespace, List<Row> sockets) {
+    }
+
+    /** One socket and one holder; {@code pid} null and {@code owner} {@code ?} or {@code -} without one. */
+    @JsonPropertyOrder({"proto", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "inode",
+        "pid", "owner", "container", "user", "command"})
+    public record Row(String proto, String localAddress, int localPort, String remoteAddress, int remotePort,
+                      String state, long inode, Integer pid, String owner, String container, String user,
+                      String command) {
+        static Row of(PortRow r) {
+            NetSocket s = r.socket();
+            return new Row(s.proto(), s.local(), s.localPort(), s.remote(), s.remotePort(), s.state(), s.inode(),
+                    r.pid(), r.owner(), r.container(), r.user(), r.command());
+        }
+    }
+
+    private final OutputFormat format;
+    private final boolean noHeaders;
+
+    public PortPrinter(OutputFormat format, boolean noHeaders) {
+        this.format = format;
+        this.noHeaders = noHeaders;
+    }
+
+    public void print(String pod, String namespace, List<PortRow> rows, PrintWriter out) {
+        if (format.structured()) {
+            Structured.print(out, new Document(pod, namespace, rows.stream().map(Row::of).toList()), format);
+        } else {
+            Table table = new Table(COLUMNS);
+            for (PortRow r : rows) {
+                NetSocket s = r.socket();
+                table.addRow(List.of(s.proto(), NetSocket.endpoint(s.local(), s.localPort()),
+                        NetSocket.endpoint(s.remote(), s.remotePort()), s.state(), r.owner(), r.container(), r.user(),
+                        r.command()));
+            }
+            table.print(out, !noHeaders);
+        }
+        out.flush();
+    }
+}
