@@ -25,6 +25,9 @@ public interface KubeContext extends AutoCloseable {
 
     EphemeralContainers ephemeralContainers();
 
+    /** What {@code TYPE/NAME} and {@code -l} select. */
+    PodSelections podSelections();
+
     /** The user-facing form of a client or connection failure, or null when it is a bug, not a condition. */
     SharepidException explain(Throwable failure);
 

@@ -9,6 +9,7 @@ import io.github.sharepid.kube.Exec;
 import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
+import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.kube.Pods;
 
 /** The real {@link KubeContext}: one fabric8 client and the adapters over it. */
@@ -68,6 +69,11 @@ public final class Fabric8Context implements KubeContext {
     @Override
     public EphemeralContainers ephemeralContainers() {
         return new EphemeralContainerGateway(client);
+    }
+
+    @Override
+    public PodSelections podSelections() {
+        return new KubePodSelections(client);
     }
 
     @Override
