@@ -1,7 +1,11 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.HashingStream;
 import io.github.sharepid.app.PeekRoot;
+import io.github.sharepid.app.PodSelection;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.output.ChecksumPrinter;
 import io.github.sharepid.output.ListingPrinter;
 import io.github.sharepid.proc.FollowScript;
 import io.github.sharepid.proc.Pids;
@@ -29,7 +33,7 @@ public class PeekRootCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
 
-    @Parameters(index = "1..2", arity = "1..2", paramLabel = "PID|PATH",
+    @Parameters(index = "1..2", arity = "0..2", paramLabel = "PID|PATH",
             description = "The process whose root to read (omit with -c), then the absolute PATH.")
     List<String> rest;
 
@@ -51,26 +55,52 @@ public class PeekRootCommand implements Callable<Integer> {
                     + " default -1: the whole file, as kubectl logs).")
     int tail;
 
+    @Option(names = "--checksum", description = "Print the file's SHA-256 and size instead of its bytes (hashed"
+            + " here as they arrive); with several pods, one line each, then on stderr which pods differ.")
+    boolean checksum;
+
     @Mixin
     OutputFlags output;
 
     private final Io io;
     private final Opener<PeekRoot> peeks;
+    private final Opener<Replicas> replicas;
 
-    PeekRootCommand(Io io, Opener<PeekRoot> peeks) {
+    PeekRootCommand(Io io, Opener<PeekRoot> peeks, Opener<Replicas> replicas) {
         this.io = io;
         this.peeks = peeks;
+        this.replicas = replicas;
     }
 
     @Override
     public Integer call() {
+        rest = target.positionals(rest);
         PeekRoot.Request request = request();
         output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         if (follow && (to != null || output.format != OutputFormat.TABLE)) {
             throw SharepidException.usage("--follow prints the file to stdout: it takes neither --to nor -o");
         }
+        if (checksum && (to != null || follow)) {
+            throw SharepidException.usage("--checksum prints the file's SHA-256: it takes neither --to nor --follow");
+        }
+        PodSelection.Selected selected = null;
+        PodSelection.Request selection = target.selection();
+        if (selection != null) {
+            if (to != null || follow) {
+                throw SharepidException.usage((follow ? "--follow" : "--to") + " reads one POD, not a TYPE/NAME or -l");
+            }
+            return new PeekFleet(io, output, checksum).run(replicas, selection, request, target.fanOut());
+        }
         try (Opener.Opened<PeekRoot> peek = peeks.open()) {
-            PeekRoot.Result result = peek.use().read(request, io.stdout());
+            HashingStream hash = checksum ? new HashingStream() : null;
+            PeekRoot.Result result = peek.use().read(request, checksum ? hash : io.stdout());
+            if (hash != null && result.listing() == null) {
+                Replicas.Checksum sum = hash.checksum();
+                ChecksumPrinter.print(io.out(), result.resolvedPath(), List.of(new ChecksumPrinter.Sum(
+                        peek.kube().namespace(), request.pod().name(), sum.sha256(), sum.size())), output.format,
+                        output.noHeaders, false);
+                io.out().flush();
+            }
             if (result.listing() != null) {
                 ListingPrinter.print(io.out(), result.resolvedPath(), result.listing(), output.format, output.noHeaders);
                 io.out().flush();
