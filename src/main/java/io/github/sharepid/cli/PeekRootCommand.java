@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx/nginx.conf",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p 8 /etc/nginx",
             "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c nginx /etc/nginx --to ./backup",
-            "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c app --follow --tail 10 /var/log/app.log"})
+            "  kubectl sharepid peek-root web-1-sharepid-x7k2p -c app --follow --tail 10 /var/log/app.log",
+            "  kubectl sharepid peek-root deploy/web -c nginx /etc/nginx/nginx.conf --checksum",
+            "%nSeveral pods (TYPE/NAME, -l): at most --max-concurrency at once (default 10), output by pod;",
+            "each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed, 1 all failed."})
 public class PeekRootCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;

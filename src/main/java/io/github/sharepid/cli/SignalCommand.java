@@ -32,7 +32,11 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
             "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match 'master process' -s HUP",
             "  kubectl sharepid signal web-1-sharepid-x7k2p 8 14 -s SIGTERM",
-            "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match worker --all --dry-run"})
+            "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match worker --all --dry-run",
+            "  kubectl sharepid signal deploy/web -c nginx --main -s HUP   # reload nginx in every replica",
+            "%nSeveral pods (TYPE/NAME, -l): at most --max-concurrency at once (default 10), output by pod;",
+            "each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed, 1 all failed.",
+            "A numeric PID is refused with more than one pod: PIDs differ from pod to pod."})
 public class SignalCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
