@@ -1,11 +1,11 @@
 package io.github.sharepid.app;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.github.sharepid.kube.Exec;
 import io.github.sharepid.plan.EphemeralPlanner;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * ps, signal and peek-root over the pods a {@code TYPE/NAME} or {@code -l} selects: each pod gets the single-pod
@@ -13,8 +13,11 @@ import java.util.function.Function;
  * one per pod, in pod order.
  */
 public final class Replicas {
-    /** {@code tables}: the process table of a namespace (targets are resolved per namespace). */
-    public record Ports(PodSelection selection, Function<String, ProcessTable> tables, Exec exec, FanOut fanOut,
+    /**
+     * {@code targets}: what each pod's {@link ToolTargets} needs (its pod read answered from the LIST, see
+     * {@link ListedPod}); {@code suffixes}: for the names of new tools containers.
+     */
+    public record Ports(PodSelection selection, ToolTargets.Ports targets, Supplier<String> suffixes, FanOut fanOut,
                         Progress progress) {
     }
 
@@ -41,15 +44,15 @@ public final class Replicas {
                                                          String container, FanOut.Options options) {
         warnEphemeral(selected, template);
         return ports.fanOut().run(selected.pods(), options,
-                m -> ports.tables().apply(m.namespace()).list(podOf(m, template), container));
+                m -> table(m).list(podOf(m, template), container));
     }
 
     /** {@code template}'s pod is replaced by each selected pod's. */
     public List<FanOut.Outcome<SignalSender.Report>> signal(PodSelection.Selected selected,
                                                             SignalSender.Request template, FanOut.Options options) {
         warnEphemeral(selected, template.pod());
-        return ports.fanOut().run(selected.pods(), options, m -> new SignalSender(ports.tables().apply(m.namespace()),
-                ports.exec()).send(template.forPod(podOf(m, template.pod()))));
+        return ports.fanOut().run(selected.pods(), options, m -> new SignalSender(table(m),
+                ports.targets().exec()).send(template.forPod(podOf(m, template.pod()))));
     }
 
     /** Each pod's file (or listing); with {@code checksum}, only its SHA-256 and size, hashed as it arrives. */
@@ -57,13 +60,43 @@ public final class Replicas {
                                              boolean checksum, FanOut.Options options) {
         warnEphemeral(selected, template.pod());
         return ports.fanOut().run(selected.pods(), options, m -> {
-            PeekRoot peek = new PeekRoot(ports.tables().apply(m.namespace()), ports.exec(), ports.progress());
+            PeekRoot peek = new PeekRoot(table(m), ports.targets().exec(), ports.progress());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             HashingStream hash = new HashingStream();
             PeekRoot.Result result = peek.read(template.forPod(podOf(m, template.pod())), checksum ? hash : bytes);
             return new Peeked(result, checksum ? null : bytes.toByteArray(),
                     checksum && result.listing() == null ? hash.checksum() : null);
         });
+    }
+
+    /**
+     * {@code peek-root --follow} in every pod at once: each pod's lines go to {@code stdout} whole, after its prefix
+     * ({@code [pod/NAME/CONTAINER] }, the container as given with -c; {@code [pod/NAME] } with a PID); ends when every
+     * pod's has ended. Every pod runs at once, whatever the bound: a follow holds its exec until it ends.
+     */
+    public List<FanOut.Outcome<PeekRoot.Result>> follow(PodSelection.Selected selected, PeekRoot.Request template,
+                                                        OutputStream stdout, FanOut.Options options) {
+        warnEphemeral(selected, template.pod());
+        FanOut.Options all = new FanOut.Options(Math.max(options.maxConcurrency(), selected.pods().size()),
+                options.failFast());
+        return ports.fanOut().run(selected.pods(), all, m -> {
+            String prefix = "[pod/" + PodSelection.label(m, selected.allNamespaces())
+                    + (template.container() != null ? "/" + template.container() : "") + "] ";
+            try (PrefixedLines lines = new PrefixedLines(stdout, prefix)) {
+                return new PeekRoot(table(m), ports.targets().exec(), ports.progress())
+                        .read(template.forPod(podOf(m, template.pod())), lines);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The single-pod use cases' process table for {@code m}, in its namespace, its GET answered by the LIST. */
+    private ProcessTable table(PodSelection.Member m) {
+        ToolTargets.Ports p = ports.targets();
+        ToolTargets.Ports listed = new ToolTargets.Ports(new ListedPod(p.pods(), m), p.exec(), p.lookups(), p.waits(),
+                p.ephemeral());
+        return new ProcessTable(new ToolTargets(listed, m.namespace(), ports.progress(), ports.suffixes()), p.exec());
     }
 
     private static ToolPod podOf(PodSelection.Member m, ToolPod template) {

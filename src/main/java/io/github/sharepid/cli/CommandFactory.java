@@ -85,18 +85,17 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private ProcessTable processTable(KubeContext k) {
-        return processTable(k, k.namespace());
+        return new ProcessTable(new ToolTargets(toolPorts(k), k.namespace(), progress, DebugSession::randomSuffix),
+                k.exec());
     }
 
-    private ProcessTable processTable(KubeContext k, String namespace) {
-        ToolTargets.Ports ports = new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(),
-                k.ephemeralContainers());
-        return new ProcessTable(new ToolTargets(ports, namespace, progress, DebugSession::randomSuffix), k.exec());
+    private static ToolTargets.Ports toolPorts(KubeContext k) {
+        return new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(), k.ephemeralContainers());
     }
 
     private Replicas replicas(KubeContext k) {
         return new Replicas(new Replicas.Ports(new PodSelection(k.podSelections(), k.namespace(), progress),
-                ns -> processTable(k, ns), k.exec(), new FanOut(k::explain), progress));
+                toolPorts(k), DebugSession::randomSuffix, new FanOut(k::explain), progress));
     }
 
     private static CopiesCatalogue catalogue(KubeContext k) {

@@ -63,6 +63,16 @@ final class PeekFleet {
         }
     }
 
+    /** {@code --follow}: every pod at once, each line after its {@code [pod/NAME/CONTAINER]} prefix. */
+    int follow(Opener<Replicas> replicas, PodSelection.Request selection, PeekRoot.Request request,
+               FanOut.Options options) {
+        try (Opener.Opened<Replicas> fleet = replicas.open()) {
+            PodSelection.Selected selected = fleet.use().select(selection);
+            return FleetReport.finish(io, fleet.use().follow(selected, request, io.stdout(), options),
+                    selected.allNamespaces());
+        }
+    }
+
     /** One pod's part: its header (a blank line before all but the first), then its bytes or listing. */
     private void printOne(FanOut.Outcome<Replicas.Peeked> o, boolean first, boolean allNamespaces) {
         io.out().print((first ? "" : "\n") + "==> " + PodSelection.label(o.pod(), allNamespaces) + " <==\n");

@@ -50,7 +50,8 @@ public class PeekRootCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--follow"},
             description = "Keep printing what is appended to the file, as tail -F: re-opened when truncated or"
-                    + " replaced (rotation); ends on Ctrl-C or when the process exits (exit 0, a note on stderr).")
+                    + " replaced (rotation); ends on Ctrl-C or when the process exits (exit 0, a note on stderr)."
+                    + " With several pods: all at once, each line after [pod/NAME/CONTAINER], until every one ends.")
     boolean follow;
 
     @Option(names = "--tail", paramLabel = "N", defaultValue = "-1",
@@ -89,10 +90,12 @@ public class PeekRootCommand implements Callable<Integer> {
         PodSelection.Selected selected = null;
         PodSelection.Request selection = target.selection();
         if (selection != null) {
-            if (to != null || follow) {
-                throw SharepidException.usage((follow ? "--follow" : "--to") + " reads one POD, not a TYPE/NAME or -l");
+            if (to != null) {
+                throw SharepidException.usage("--to copies from one POD, not from a TYPE/NAME or -l");
             }
-            return new PeekFleet(io, output, checksum).run(replicas, selection, request, target.fanOut());
+            PeekFleet fleet = new PeekFleet(io, output, checksum);
+            return follow ? fleet.follow(replicas, selection, request, target.fanOut())
+                    : fleet.run(replicas, selection, request, target.fanOut());
         }
         try (Opener.Opened<PeekRoot> peek = peeks.open()) {
             HashingStream hash = checksum ? new HashingStream() : null;

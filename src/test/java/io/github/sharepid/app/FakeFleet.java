@@ -52,8 +52,7 @@ final class FakeFleet implements Pods, Exec, PodSelections {
     Replicas replicas() {
         ToolTargets.Ports ports = new ToolTargets.Ports(this, this, new FakeLookups(), null, null);
         Progress progress = said::add;
-        return new Replicas(new Replicas.Ports(new PodSelection(this, "ns", progress),
-                ns -> new ProcessTable(new ToolTargets(ports, ns, progress, () -> "abcde"), this), this,
+        return new Replicas(new Replicas.Ports(new PodSelection(this, "ns", progress), ports, () -> "abcde",
                 new FanOut(null), progress));
     }
 

@@ -3,6 +3,7 @@ package io.github.sharepid.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.github.sharepid.proc.FollowScript;
 import io.github.sharepid.proc.ProcessInfo;
 import io.github.sharepid.proc.SignalResult;
 import io.github.sharepid.proc.Signals;
@@ -23,7 +24,7 @@ class ReplicasTest {
             PodSelectionTest.copy("web-b"));
 
     @Test
-    void ps_listsEveryPod_inPodOrder_evenWhenTheFirstAnswersLast() throws InterruptedException {
+    void ps_listsEveryPod_inPodOrder_evenWhenTheFirstAnswersLast_oneExecEachAndNoSecondRead() throws InterruptedException {
         CountDownLatch slow = fleet.hold("web-a");
         List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> ps()));
         Thread release = new Thread(() -> {
@@ -40,7 +41,7 @@ class ReplicasTest {
         assertThat(outcomes).extracting(o -> o.pod().name()).containsExactly("web-a", "web-b", "web-c");
         assertThat(outcomes).allSatisfy(o -> assertThat(o.result().processes()).extracting(ProcessInfo::pid)
                 .containsExactly(1, 8, 9, 14));
-        assertThat(fleet.calls).filteredOn(c -> c.startsWith("exec ")).containsExactlyInAnyOrder(
+        assertThat(fleet.calls).filteredOn(c -> !c.startsWith("select ")).containsExactlyInAnyOrder(
                 "exec ns/web-a/sharepid", "exec ns/web-b/sharepid", "exec ns/web-c/sharepid");
     }
 
@@ -106,6 +107,32 @@ class ReplicasTest {
         assertThat(outcomes.get(0).result().checksum().sha256()).isEqualTo(outcomes.get(2).result().checksum().sha256())
                 .isNotEqualTo(outcomes.get(1).result().checksum().sha256()).hasSize(64);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.result().bytes()).isNull());
+    }
+
+    @Test
+    void follow_runsEveryPodAtOnce_eachLineWholeAfterItsPodsPrefix() throws InterruptedException {
+        CountDownLatch first = fleet.hold("web-a");
+        Thread release = new Thread(() -> {
+            while (fleet.calls.stream().filter(c -> c.startsWith("exec ")).count() < 3) {
+                Thread.onSpinWait(); // with one pod at a time web-b and web-c would never start: a timeout
+            }
+            first.countDown();
+        });
+        release.start();
+        List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> new FakeExec.Reply(
+                ("F/var/log/app.log\0" + p + " one\n" + p + " two").getBytes(StandardCharsets.UTF_8), "",
+                FollowScript.TARGET_EXITED, null)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        List<FanOut.Outcome<PeekRoot.Result>> outcomes = replicas().follow(selected(),
+                PeekRoot.Request.follow(ToolPod.of(null, null), 8, null, "/var/log/app.log", FollowScript.ALL), out,
+                new FanOut.Options(1, false));
+        release.join();
+
+        assertThat(outcomes).allMatch(FanOut.Outcome::ok);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyInAnyOrder(
+                "[pod/web-a] web-a one", "[pod/web-a] web-a two", "[pod/web-b] web-b one", "[pod/web-b] web-b two",
+                "[pod/web-c] web-c one", "[pod/web-c] web-c two");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ReplicasCommandTest {
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(" +")[0] + " " + l.split(" +")[1])
                 .containsExactly("web-a 1", "web-a 8", "web-a 14", "web-a 15", "web-a 16",
                         "web-b 1", "web-b 8", "web-b 14", "web-b 15", "web-b 16");
-        assertThat(server.requests()).startsWith("GET " + DEPLOYMENT, "GET " + PODS)
+        assertThat(server.requests()).startsWith("GET " + DEPLOYMENT, "GET " + PODS).hasSize(4)
                 .filteredOn(r -> r.endsWith("/exec")).hasSize(2);
     }
 
