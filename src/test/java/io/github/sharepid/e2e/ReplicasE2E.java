@@ -66,6 +66,25 @@ class ReplicasE2E {
                 image: busybox
             """;
 
+    private static final String SOLO = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: solo
+            spec:
+              replicas: 2
+              selector:
+                matchLabels: {app: solo}
+              template:
+                metadata:
+                  labels: {app: solo}
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: nginx
+                    image: nginx
+            """;
+
     private static Cluster cluster;
     @RegisterExtension
     static final E2ENamespace NAMESPACE = E2ENamespace.named("replicas", c -> cluster = c);
@@ -132,6 +151,24 @@ class ReplicasE2E {
 
         assertThat(run.stderr()).contains("skipped pod stuck: Pending");
         assertThat(run.stdout().lines().map(l -> l.split(" +")[0]).distinct()).hasSize(4);
+    }
+
+    @Test
+    @Order(5)
+    void ephemeral_unsharedDeployment_oneToolsContainerPerPod_afterTwoRuns_saidEvenUnderQuiet() throws Exception {
+        apply(SOLO);
+        ok(Shell.kubectl("-n", cluster.ns, "rollout", "status", "deployment/solo", "--timeout=240s"));
+
+        Shell.Result first = ok(sharepid("ps", "deploy/solo", "--ephemeral", "--target", "nginx", "-q"));
+        Shell.Result second = ok(sharepid("ps", "deploy/solo", "--ephemeral", "--target", "nginx", "-q"));
+
+        assertThat(first.stderr()).contains("--ephemeral will add a tools container to 2 of 2 pods");
+        assertThat(second.stderr()).doesNotContain("--ephemeral will add");
+        assertThat(second.stdout().lines().skip(1).map(l -> l.split(" +")[0]).distinct()).hasSize(2);
+        JsonNode pods = Cluster.json(ok(Shell.kubectl("-n", cluster.ns, "get", "pods", "-l", "app=solo", "-o", "json"))
+                .stdout());
+        assertThat(pods.at("/items")).hasSize(2).allSatisfy(p -> assertThat(p.at("/spec/ephemeralContainers"))
+                .as(p.at("/metadata/name").asText()).hasSize(1));
     }
 
     /** Per pod, nginx's master PID and its workers' PIDs, from ps -o json over the deployment. */
