@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "  kubectl sharepid ps web-1 --ephemeral --target app     # a live pod that does not share",
             "  kubectl sharepid ps web-1-sharepid-x7k2p -o json | jq -r '.processes[] | select(.user == \"nginx\") | .pid'",
             "  kubectl sharepid ps deploy/web -c nginx                  # every running pod of the deployment",
-            "  kubectl sharepid ps -l app=web -A -o json | jq 'group_by(.pod)'",
+            "  kubectl sharepid ps -l app=web -A -o json | jq '.processes | group_by(.pod)'",
             "%nSeveral pods (TYPE/NAME, -l): at most --max-concurrency at once (default 10), output by pod;",
             "each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed, 1 all failed."})
 public class PsCommand implements Callable<Integer> {
