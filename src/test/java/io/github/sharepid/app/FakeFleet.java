@@ -20,13 +20,15 @@ import java.util.function.Function;
 
 /**
  * Several pods behind thread-safe fakes for {@link Replicas}: the pods {@link PodSelections} lists, their GETs,
- * and an exec that answers per pod (by argv), can hold a pod's exec until released, and counts how many execs
- * run at once. Every call is recorded ({@link #calls}).
+ * and an exec that answers per pod (by argv), can hold a pod's exec until released, and counts the execs begun
+ * ({@link #execs}) and how many run at once. Every call is recorded ({@link #calls}); a thread that waits on the
+ * others reads the counters, not the list.
  */
 final class FakeFleet implements Pods, Exec, PodSelections {
     final Map<String, Pod> pods = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<String> said = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger execs = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
     private final Map<String, Function<List<String>, FakeExec.Reply>> answers = new ConcurrentHashMap<>();
@@ -60,6 +62,7 @@ final class FakeFleet implements Pods, Exec, PodSelections {
     public int exec(String namespace, String pod, String container, List<String> argv, InputStream stdin,
                     OutputStream stdout, OutputStream stderr) {
         calls.add("exec " + namespace + "/" + pod + "/" + container);
+        execs.incrementAndGet();
         mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             CountDownLatch latch = held.get(pod);

@@ -28,8 +28,8 @@ class ReplicasTest {
         CountDownLatch slow = fleet.hold("web-a");
         List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> ps()));
         Thread release = new Thread(() -> {
-            while (fleet.calls.stream().filter(c -> c.startsWith("exec ")).count() < 3 || fleet.running.get() > 1) {
-                Thread.onSpinWait();
+            while (fleet.execs.get() < 3 || fleet.running.get() > 1) {
+                pause();
             }
             slow.countDown();
         });
@@ -48,7 +48,10 @@ class ReplicasTest {
     @Test
     void ps_oneExecPerPod_atMostTheBoundAtOnce() {
         List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> {
-            sleep(Duration.ofMillis(50));
+            for (int i = 0; i < 5000 && fleet.execs.get() < 2; i++) {
+                pause(); // the first pod's exec lasts until a second one has begun beside it
+            }
+            sleep(Duration.ofMillis(20));
             return ps();
         }));
 
@@ -113,8 +116,8 @@ class ReplicasTest {
     void follow_runsEveryPodAtOnce_eachLineWholeAfterItsPodsPrefix() throws InterruptedException {
         CountDownLatch first = fleet.hold("web-a");
         Thread release = new Thread(() -> {
-            while (fleet.calls.stream().filter(c -> c.startsWith("exec ")).count() < 3) {
-                Thread.onSpinWait(); // with one pod at a time web-b and web-c would never start: a timeout
+            while (fleet.execs.get() < 3) {
+                pause(); // with one pod at a time web-b and web-c would never start: a timeout
             }
             first.countDown();
         });
@@ -175,6 +178,10 @@ class ReplicasTest {
 
     private static FakeExec.Reply file(String content) {
         return new FakeExec.Reply(("F/etc/nginx/nginx.conf\0" + content).getBytes(StandardCharsets.UTF_8), "", 0, null);
+    }
+
+    private static void pause() {
+        sleep(Duration.ofMillis(2));
     }
 
     private static void sleep(Duration d) {
