@@ -8,7 +8,7 @@
 # Needs: kubectl and kubectl-sharepid on PATH (after `mvn package -DskipTests`:
 # export PATH=$PWD/target:$PATH), KUBECONFIG pointing at a cluster that can run busybox and nginx.
 # Knobs: BENCH_RUNS (7), BENCH_DEBUG_RUNS (5), BENCH_PROCS (2000), BENCH_BLOB_MIB (100),
-# BENCH_CMD_TIMEOUT (300 s per command). See README.md.
+# BENCH_REPLICAS (20), BENCH_CMD_TIMEOUT (300 s per command). See README.md.
 # Functions run through pair() are called indirectly; bash -c scripts take their own $1 $2.
 # shellcheck disable=SC2317,SC2016
 set -eEuo pipefail # -E: the ERR trap below also reports failures inside functions
@@ -18,6 +18,7 @@ DEBUG_RUNS=${BENCH_DEBUG_RUNS:-5}
 PROCS=${BENCH_PROCS:-2000}
 BLOB_MIB=${BENCH_BLOB_MIB:-100}
 CMD_TIMEOUT=${BENCH_CMD_TIMEOUT:-300}
+REPLICAS=${BENCH_REPLICAS:-20}
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
@@ -29,7 +30,7 @@ for tool in kubectl kubectl-sharepid timeout sha256sum awk sort; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is not on PATH (kubectl-sharepid: mvn package -DskipTests && export PATH=\$PWD/target:\$PATH)"
 done
 [ -n "${KUBECONFIG:-}" ] || die "KUBECONFIG is not set"
-for n in "$RUNS" "$DEBUG_RUNS" "$PROCS" "$BLOB_MIB" "$CMD_TIMEOUT"; do
+for n in "$RUNS" "$DEBUG_RUNS" "$PROCS" "$BLOB_MIB" "$REPLICAS" "$CMD_TIMEOUT"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "BENCH_* values must be positive integers (got '$n')"
 done
 
@@ -254,6 +255,39 @@ pair many "$RUNS" s_many k_many
 rows_s=$(wc -l <"$tmp/many.s.out")
 rows_k=$(($(wc -l <"$tmp/many.k.out") - 1))
 
+# 6. ps over the pods of a REPLICAS-replica Deployment of the docs pod, against the loop a user would write;
+#    the single-pod ps of 2. (same build, same run) is the other reference.
+say "bench: 6. ps over a $REPLICAS-replica Deployment"
+cat >"$tmp/fleet.yaml" <<EOF_FLEET
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: fleet}
+spec:
+  replicas: $REPLICAS
+  selector: {matchLabels: {app: fleet}}
+  template:
+    metadata: {labels: {app: fleet}}
+    spec:
+      shareProcessNamespace: true
+      terminationGracePeriodSeconds: 1
+      containers:
+      - {name: nginx, image: nginx}
+      - {name: shell, image: busybox, stdin: true, tty: true}
+EOF_FLEET
+k apply -f "$tmp/fleet.yaml" >/dev/null
+k rollout status deployment/fleet --timeout=600s >/dev/null
+s_fleet() {
+  run_timed "$tmp/fleet.s.out" kubectl sharepid ps deploy/fleet --exec-container shell --no-headers -n "$NS"
+  local pods
+  pods=$(awk '{ print $1 }' "$tmp/fleet.s.out" | sort -u | wc -l)
+  [ "$pods" -eq "$REPLICAS" ] || die "kubectl sharepid ps deploy/fleet listed $pods pods (wanted $REPLICAS)"
+}
+k_fleet() {
+  run_timed "$tmp/fleet.k.out" bash -c 'kubectl get pods -n "$1" -l app=fleet -o name \
+    | xargs -P 10 -I{} kubectl exec -n "$1" {} -c shell -- ps ax' _ "$NS"
+}
+pair fleet "$RUNS" s_fleet k_fleet
+
 # ---------------------------------------------------------------------------------------------
 # Results.
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -285,9 +319,11 @@ machine="$started; $(nproc) CPUs ($cpu), $mem_mib MiB RAM, load $load_start at s
   row debug "3. \`kubectl sharepid debug nginx --attach=false\` vs \`kubectl debug --copy-to --share-processes\` + \`kubectl wait\`" "until Running / Ready"
   row peek "4. \`peek-root COPY -c nginx /tmp/blob\` vs \`kubectl exec COPY -c nginx -- cat /tmp/blob\` ($BLOB_MIB MiB)" "$(mibps s) vs $(mibps k) MiB/s; sha256 equal"
   row many "5. \`kubectl sharepid ps many --exec-container tools\` vs \`kubectl exec many -c tools -- ps ax\`" "$rows_s vs $rows_k rows"
+  row fleet "6. \`kubectl sharepid ps deploy/fleet\` ($REPLICAS pods) vs \`kubectl get pods -l app=fleet -o name | xargs -P 10 -I{} kubectl exec {} -c shell -- ps ax\`" \
+    "against one pod's ps (2.): time $(ratio "$(median "$tmp/fleet.s.ms")" "$(median "$tmp/ps.s.ms")")x, peak RSS $(ratio "$(median "$tmp/fleet.s.kb")" "$(median "$tmp/ps.s.kb")")x"
   echo
   echo "Samples (ms, in run order):"
-  for key in startup startup_direct ps top ports debug peek many; do
+  for key in startup startup_direct ps top ports debug peek many fleet; do
     printf -- '- %s: sharepid %s; kubectl %s\n' "$key" "$(paste -sd' ' "$tmp/$key.s.ms")" "$(paste -sd' ' "$tmp/$key.k.ms")"
   done
 }

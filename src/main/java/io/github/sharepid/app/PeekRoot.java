@@ -55,6 +55,11 @@ public final class PeekRoot {
                     FollowScript.validateLines(lines));
         }
 
+        /** The same request for another pod (one of several a selector chose). */
+        public Request forPod(ToolPod other) {
+            return new Request(other, pid, container, path, localTarget, followLines);
+        }
+
         boolean following() {
             return followLines != null;
         }

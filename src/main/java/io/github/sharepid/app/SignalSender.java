@@ -31,11 +31,24 @@ public final class SignalSender {
         this.exec = exec;
     }
 
-    /** Explicit {@code pids}, or a selection by {@code container} and/or {@code match} (the other empty/null). */
+    /**
+     * Explicit {@code pids}, or a selection by {@code container} and/or {@code match} (the other empty/null);
+     * {@code main}: of the selection, only the container's main process ({@link ProcessTable#mainPid}).
+     */
     public record Request(ToolPod pod, Signal signal, List<Integer> pids, String container,
-                          Pattern match, boolean all, boolean dryRun, boolean force) {
+                          Pattern match, boolean all, boolean dryRun, boolean force, boolean main) {
         public Request {
             pids = List.copyOf(pids);
+        }
+
+        public Request(ToolPod pod, Signal signal, List<Integer> pids, String container, Pattern match, boolean all,
+                       boolean dryRun, boolean force) {
+            this(pod, signal, pids, container, match, all, dryRun, force, false);
+        }
+
+        /** The same request for another pod (one of several a selector chose). */
+        public Request forPod(ToolPod other) {
+            return new Request(other, signal, pids, container, match, all, dryRun, force, main);
         }
     }
 
@@ -84,13 +97,15 @@ public final class SignalSender {
 
     private List<SignalTarget> select(List<ProcessInfo> processes, ToolTarget target, Request request) {
         Pattern regex = request.match();
+        Integer main = request.main() ? ProcessTable.mainPid(processes, target, request.container()) : null;
         List<ProcessInfo> chosen = ContainerFilter.select(processes, target.pod(), request.container()).stream()
                 .filter(p -> regex == null || regex.matcher(commandLine(p)).find())
+                .filter(p -> main == null || p.pid() == main)
                 .toList();
         if (chosen.isEmpty()) {
             throw SharepidException.failure("no process of pod " + target.name() + " matches"
                     + (request.container() == null ? "" : " container " + request.container())
-                    + (regex == null ? "" : " --match " + regex.pattern()));
+                    + (regex == null ? "" : " --match " + regex.pattern()) + (request.main() ? " --main" : ""));
         }
         if (chosen.size() > 1 && !request.all()) {
             throw SharepidException.usage(chosen.size() + " processes match (PIDs " + chosen.stream()

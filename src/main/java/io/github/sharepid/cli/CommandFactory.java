@@ -2,11 +2,14 @@ package io.github.sharepid.cli;
 
 import io.github.sharepid.app.CopiesCatalogue;
 import io.github.sharepid.app.DebugSession;
+import io.github.sharepid.app.FanOut;
+import io.github.sharepid.app.PodSelection;
 import io.github.sharepid.app.PeekRoot;
 import io.github.sharepid.app.PodActivity;
 import io.github.sharepid.app.ProcessTop;
 import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.SignalSender;
 import io.github.sharepid.app.ToolTargets;
 import io.github.sharepid.kube.KubeConnector;
@@ -58,7 +61,7 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == DebugCommand.class) {
             return new DebugCommand(io, Opener.on(root, this::debugSession));
         } else if (cls == PsCommand.class) {
-            return new PsCommand(io, progress, Opener.on(root, this::processTable));
+            return new PsCommand(io, progress, Opener.on(root, this::processTable), Opener.on(root, this::replicas));
         } else if (cls == TopCommand.class) {
             return new TopCommand(io, Opener.on(root, k -> new ProcessTop(processTable(k))));
         } else if (cls == PortsCommand.class) {
@@ -66,9 +69,11 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == FilesCommand.class) {
             return new FilesCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
         } else if (cls == SignalCommand.class) {
-            return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())));
+            return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())),
+                    Opener.on(root, this::replicas));
         } else if (cls == PeekRootCommand.class) {
-            return new PeekRootCommand(io, Opener.on(root, k -> new PeekRoot(processTable(k), k.exec(), progress)));
+            return new PeekRootCommand(io, Opener.on(root, k -> new PeekRoot(processTable(k), k.exec(), progress)),
+                    Opener.on(root, this::replicas));
         } else if (cls == ListCommand.class) {
             return new ListCommand(io, progress, Opener.on(root, CommandFactory::catalogue));
         } else if (cls == CleanupCommand.class) {
@@ -88,9 +93,16 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private ProcessTable processTable(KubeContext k) {
-        ToolTargets.Ports ports = new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(),
-                k.ephemeralContainers());
-        return new ProcessTable(new ToolTargets(ports, k.namespace(), progress), k.exec());
+        return new ProcessTable(new ToolTargets(toolPorts(k), k.namespace(), progress), k.exec());
+    }
+
+    private static ToolTargets.Ports toolPorts(KubeContext k) {
+        return new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(), k.ephemeralContainers());
+    }
+
+    private Replicas replicas(KubeContext k) {
+        return new Replicas(new Replicas.Ports(new PodSelection(k.podSelections(), k.namespace(), progress),
+                toolPorts(k), new FanOut(k::explain), progress));
     }
 
     private static CopiesCatalogue catalogue(KubeContext k) {

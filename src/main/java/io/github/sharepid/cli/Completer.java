@@ -1,5 +1,6 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.plan.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ final class Completer {
     static final String NO_FILES = ":4";
     /** Cobra's ShellCompDirectiveDefault: the shell completes file names. */
     static final String FILES = ":0";
-    /** Flags whose value is a local file. */
-    private static final List<String> FILE_FLAGS = List.of("--custom");
+    /** Flags whose value is a local file; the commands that take TYPE/NAME (several pods), not only one POD. */
+    private static final List<String> FILE_FLAGS = List.of("--custom"), SEVERAL_PODS = List.of("ps", "signal", "peek-root");
 
     /** Names from the cluster; any failure must come back as an empty list, never an exception. */
     interface Lookups {
@@ -32,6 +33,11 @@ final class Completer {
 
         /** The app containers of pod {@code pod} (for {@code --hold}). */
         List<String> appContainers(String namespace, String pod);
+
+        /** Names of the workloads of {@code kind} (for {@code TYPE/NAME}). */
+        default List<String> workloads(String namespace, PodSelections.Kind kind) {
+            return List.of();
+        }
     }
 
     private static final Map<String, List<String>> FIXED_VALUES = Map.of(
@@ -112,8 +118,29 @@ final class Completer {
         if (cleanup) {
             return lookups.get().copies(t.namespace());
         }
-        return t.positionals() == 0 && !t.cmd().positionalParameters().isEmpty()
-                ? lookups.get().pods(t.namespace()) : List.of();
+        if (t.positionals() != 0 || t.cmd().positionalParameters().isEmpty()) {
+            return List.of();
+        }
+        return SEVERAL_PODS.contains(t.cmd().name()) ? targets(t, partial, lookups) : lookups.get().pods(t.namespace());
+    }
+
+    /** ps, signal and peek-root's POD: pods and {@code TYPE/} prefixes; after {@code TYPE/}, that kind's names. */
+    private static List<String> targets(Typed t, String partial, Supplier<Lookups> lookups) {
+        int slash = partial.indexOf('/');
+        if (slash > 0) {
+            String type = partial.substring(0, slash);
+            return PodSelections.Kind.parse(type)
+                    .map(kind -> lookups.get().workloads(t.namespace(), kind).stream().map(n -> type + "/" + n).toList())
+                    .orElse(List.of());
+        }
+        List<String> out = new ArrayList<>(lookups.get().pods(t.namespace()));
+        for (PodSelections.Kind kind : PodSelections.Kind.values()) {
+            out.add(kind.singular() + "/");
+            if (!kind.shortName().equals(kind.singular())) {
+                out.add(kind.shortName() + "/");
+            }
+        }
+        return out;
     }
 
     private static List<String> flags(CommandSpec cmd) {

@@ -3,6 +3,7 @@ package io.github.sharepid.cli;
 import io.github.sharepid.kube.ConnectionOptions;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.KubeContext;
+import io.github.sharepid.kube.PodSelections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -70,6 +71,11 @@ public final class Completion {
         public List<String> appContainers(String namespace, String pod) {
             return ask(k -> k.pods().get(namespace == null ? k.namespace() : namespace, pod).getSpec().getContainers()
                     .stream().map(c -> c.getName()).toList());
+        }
+
+        @Override
+        public List<String> workloads(String namespace, PodSelections.Kind kind) {
+            return ask(k -> k.podSelections().names(namespace == null ? k.namespace() : namespace, kind));
         }
 
         private List<String> ask(Function<KubeContext, List<String>> lookup) {

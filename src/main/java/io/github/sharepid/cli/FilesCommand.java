@@ -60,7 +60,7 @@ public class FilesCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat format = output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         FileRows.Selection selection = selection();
-        ToolPod pod = target.toolPod();
+        ToolPod pod = target.onePod("files");
         try (Opener.Opened<PodActivity> opened = activity.open()) {
             PodActivity.Files files = opened.use().files(pod, selection);
             String note = Unreadable.note(files.unreadable(), files.toolUid(), files.target().execContainer(),

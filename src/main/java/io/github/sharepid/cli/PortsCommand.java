@@ -48,7 +48,7 @@ public class PortsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
-        ToolPod pod = target.toolPod();
+        ToolPod pod = target.onePod("ports");
         try (Opener.Opened<PodActivity> opened = activity.open()) {
             PodActivity.Ports ports = opened.use().ports(pod, all);
             String note = Unreadable.note(ports.ports().unreadable(), ports.toolUid(),

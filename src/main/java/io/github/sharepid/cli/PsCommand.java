@@ -1,12 +1,17 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.FanOut;
+import io.github.sharepid.app.PodSelection;
 import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.app.ToolTarget;
+import io.github.sharepid.output.PodProcessPrinter;
 import io.github.sharepid.output.ProcessPrinter;
 import io.github.sharepid.output.OutputFormat;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +28,11 @@ import picocli.CommandLine.Option;
             "  kubectl sharepid ps web-1-sharepid-x7k2p -c nginx -o wide",
             "  kubectl sharepid ps web-1-sharepid-x7k2p --tree",
             "  kubectl sharepid ps web-1 --ephemeral --target app     # a live pod that does not share",
-            "  kubectl sharepid ps web-1-sharepid-x7k2p -o json | jq -r '.processes[] | select(.user == \"nginx\") | .pid'"})
+            "  kubectl sharepid ps web-1-sharepid-x7k2p -o json | jq -r '.processes[] | select(.user == \"nginx\") | .pid'",
+            "  kubectl sharepid ps deploy/web -c nginx                  # every running pod of the deployment",
+            "  kubectl sharepid ps -l app=web -A -o json | jq '.processes | group_by(.pod)'",
+            "%nSeveral pods (TYPE/NAME, -l): at most --max-concurrency at once (default 10), output by pod;",
+            "each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed, 1 all failed."})
 public class PsCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
@@ -41,17 +50,23 @@ public class PsCommand implements Callable<Integer> {
     private final Io io;
     private final Progress progress;
     private final Opener<ProcessTable> processes;
+    private final Opener<Replicas> replicas;
 
-    PsCommand(Io io, Progress progress, Opener<ProcessTable> processes) {
+    PsCommand(Io io, Progress progress, Opener<ProcessTable> processes, Opener<Replicas> replicas) {
         this.io = io;
         this.progress = progress;
         this.processes = processes;
+        this.replicas = replicas;
     }
 
     @Override
     public Integer call() {
         output.requireOneOf(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML);
         ToolPod pod = target.toolPod();
+        PodSelection.Request selection = target.selection();
+        if (selection != null) {
+            return many(selection, pod);
+        }
         try (Opener.Opened<ProcessTable> table = processes.open()) {
             ProcessTable.Listing listing = table.use().list(pod, container);
             ToolTarget shared = listing.target();
@@ -63,6 +78,21 @@ public class PsCommand implements Callable<Integer> {
                     tree, output.noHeaders, ZonedDateTime.now(), shared.name(), shared.namespace()))
                     .print(listing.processes(), io.out());
             return 0;
+        }
+    }
+
+    /** TYPE/NAME or -l: one exec per pod, bounded; rows by pod then PID; failed pods on stderr. */
+    private int many(PodSelection.Request selection, ToolPod template) {
+        FanOut.Options options = target.fanOut();
+        try (Opener.Opened<Replicas> fleet = replicas.open()) {
+            PodSelection.Selected selected = fleet.use().select(selection);
+            List<FanOut.Outcome<ProcessTable.Listing>> outcomes = fleet.use().ps(selected, template, container, options);
+            List<PodProcessPrinter.PodRows> rows = FleetReport.succeeded(outcomes).stream()
+                    .map(o -> new PodProcessPrinter.PodRows(o.pod().namespace(), o.pod().name(), o.result().processes()))
+                    .toList();
+            new PodProcessPrinter(new ProcessPrinter.Options(output.format, tree, output.noHeaders, ZonedDateTime.now(),
+                    null, null), selected.allNamespaces()).print(rows, io.out());
+            return FleetReport.finish(io, outcomes, selected.allNamespaces());
         }
     }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             " 0:success",
             " 1:failure: the API, the cluster or the remote command failed",
             " 2:usage: a flag, an argument or a name is wrong",
+            " 3:some of the pods a TYPE/NAME or -l selected failed, the others succeeded (all failed: 1)",
             "  :debug passes the debug shell's own exit code through",
             "130:interrupted (Ctrl-C); 143: terminated (SIGTERM); a copy being debugged is deleted first",
             "141:the reader of stdout went away (e.g. | head): stopped quietly, as shell tools do"

@@ -1,8 +1,12 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.FanOut;
+import io.github.sharepid.app.PodSelection;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.SignalSender;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.output.PodSignalPrinter;
 import io.github.sharepid.output.SignalPrinter;
 import io.github.sharepid.proc.Pids;
 import io.github.sharepid.proc.Signal;
@@ -28,7 +32,11 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
             "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match 'master process' -s HUP",
             "  kubectl sharepid signal web-1-sharepid-x7k2p 8 14 -s SIGTERM",
-            "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match worker --all --dry-run"})
+            "  kubectl sharepid signal web-1-sharepid-x7k2p -c nginx --match worker --all --dry-run",
+            "  kubectl sharepid signal deploy/web -c nginx --main -s HUP   # reload nginx in every replica",
+            "%nSeveral pods (TYPE/NAME, -l): at most --max-concurrency at once (default 10), output by pod;",
+            "each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed, 1 all failed.",
+            "A numeric PID is refused with more than one pod: PIDs differ from pod to pod."})
 public class SignalCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
@@ -47,6 +55,10 @@ public class SignalCommand implements Callable<Integer> {
     @Option(names = "--match", paramLabel = "REGEX", description = "Select processes whose command line matches REGEX.")
     String match;
 
+    @Option(names = "--main", description = "With -c: select the container's main process (the one the runtime"
+            + " started, as peek-root -c finds it); no --match needed, and the same in every pod.")
+    boolean main;
+
     @Option(names = "--all", description = "Signal every selected process (needed when more than one matches).")
     boolean all;
 
@@ -61,10 +73,12 @@ public class SignalCommand implements Callable<Integer> {
 
     private final Io io;
     private final Opener<SignalSender> signals;
+    private final Opener<Replicas> replicas;
 
-    SignalCommand(Io io, Opener<SignalSender> signals) {
+    SignalCommand(Io io, Opener<SignalSender> signals, Opener<Replicas> replicas) {
         this.io = io;
         this.signals = signals;
+        this.replicas = replicas;
     }
 
     @Override
@@ -72,7 +86,10 @@ public class SignalCommand implements Callable<Integer> {
         Signal sig = Signals.parse(signal);
         output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         Pattern regex = regex();
-        List<Integer> explicit = pids.stream().map(Pids::parse).toList();
+        List<Integer> explicit = target.positionals(pids).stream().map(Pids::parse).toList();
+        if (main && container == null) {
+            throw SharepidException.usage("--main needs -c: the container whose main process to signal");
+        }
         if (explicit.isEmpty() == (container == null && regex == null)) {
             throw SharepidException.usage(explicit.isEmpty() ? "name the PIDs to signal, or select with -c and/or --match"
                     : "give PIDs or a selection (-c/--match), not both");
@@ -81,14 +98,36 @@ public class SignalCommand implements Callable<Integer> {
         if (target.target == null) {
             explicit.forEach(pid -> SignalSender.refusePid1(pid, force));
         }
+        SignalSender.Request request = new SignalSender.Request(pod, sig, explicit, container, regex, all, dryRun,
+                force, main);
+        PodSelection.Request selection = target.selection();
+        if (selection != null) {
+            return many(selection, request);
+        }
         try (Opener.Opened<SignalSender> sender = signals.open()) {
-            SignalSender.Report report = sender.use().send(new SignalSender.Request(pod, sig, explicit, container,
-                    regex, all, dryRun, force));
+            SignalSender.Report report = sender.use().send(request);
             SignalPrinter.print(io.out(), sig, report.results(), report.processes(), output.format, output.noHeaders);
             io.out().flush();
             report.errors().forEach(e -> io.err().println("error: " + e));
             io.err().flush();
             return report.failed() ? SharepidException.FAILURE : 0;
+        }
+    }
+
+    /** TYPE/NAME or -l: the same selection in every pod, each with its own start-time guard; one row per process. */
+    private int many(PodSelection.Request selection, SignalSender.Request request) {
+        try (Opener.Opened<Replicas> fleet = replicas.open()) {
+            PodSelection.Selected selected = fleet.use().select(selection);
+            if (!request.pids().isEmpty() && selected.pods().size() > 1) {
+                throw SharepidException.usage("PIDs differ from pod to pod: with " + selected.pods().size()
+                        + " pods select the processes with -c and --match or --main instead");
+            }
+            List<FanOut.Outcome<SignalSender.Report>> outcomes = fleet.use().signal(selected, request, target.fanOut());
+            PodSignalPrinter.print(io.out(), request.signal(), FleetReport.succeeded(outcomes).stream()
+                    .map(o -> new PodSignalPrinter.PodResults(o.pod().namespace(), o.pod().name(),
+                            o.result().results(), o.result().processes())).toList(),
+                    output.format, output.noHeaders, selected.allNamespaces());
+            return FleetReport.finish(io, outcomes, selected.allNamespaces(), SignalSender.Report::errors);
         }
     }
 

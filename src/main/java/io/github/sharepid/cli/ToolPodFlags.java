@@ -1,12 +1,17 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.FanOut;
+import io.github.sharepid.app.PodSelection;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
 import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +21,25 @@ import picocli.CommandLine.Parameters;
  * {@code --timeout}); with neither, a copy's debug container or the first of the pod's containers that can.
  */
 public class ToolPodFlags {
-    @Parameters(index = "0", paramLabel = "POD", description = "The pod: a copy made by debug, or a live pod.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "POD", description = "The pod: a copy made by debug, or"
+            + " a live pod; or TYPE/NAME: the running pods of a deployment (deploy), statefulset (sts), daemonset (ds),"
+            + " replicaset (rs) or job, through its selector (pod/NAME is one pod).")
     String pod;
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Instead of POD: the running pods"
+            + " this label selector matches (kubectl's syntax: app=web, 'tier in (a,b)', '!canary').")
+    String selector;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "With -l: select pods in every namespace.")
+    boolean allNamespaces;
+
+    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "" + FanOut.DEFAULT_MAX_CONCURRENCY,
+            description = "With several pods: at most N pods at once (default: ${DEFAULT-VALUE}, the xargs -P 10 a"
+                    + " shell loop would use; each pod holds one exec connection while it runs).")
+    int maxConcurrency;
+
+    @Option(names = "--fail-fast", description = "With several pods: start no further pod after the first failure.")
+    boolean failFast;
 
     @Option(names = "--exec-container", paramLabel = "NAME",
             description = "Container to run the tools in (needs sh, grep, cat, stat, as busybox has; default: the"
@@ -54,6 +76,74 @@ public class ToolPodFlags {
             description = "With --ephemeral: how long to wait for the tools container to run (default: 2m).")
     String timeout;
 
+    /**
+     * With {@code -l}, the words picocli took for POD belong to the command's own positionals: the first of
+     * {@code rest}. Returns the positionals after POD.
+     */
+    List<String> positionals(List<String> rest) {
+        List<String> all = new ArrayList<>(rest == null ? List.of() : rest);
+        if (selector != null && pod != null) {
+            all.add(0, pod);
+            pod = null;
+        }
+        return all;
+    }
+
+    /** What TYPE/NAME or -l selects; null for one POD (pod/NAME included). Validates the combination. */
+    PodSelection.Request selection() {
+        if (selector != null) {
+            if (pod != null) {
+                throw SharepidException.usage("give POD, TYPE/NAME or -l SELECTOR, not more than one");
+            }
+            if (selector.isBlank()) {
+                throw SharepidException.usage("-l needs a selector, e.g. -l app=web");
+            }
+            return PodSelection.Request.selector(selector, allNamespaces);
+        }
+        if (pod == null) {
+            throw SharepidException.usage("name a POD, a TYPE/NAME (deploy/web) or -l SELECTOR");
+        }
+        if (allNamespaces) {
+            throw SharepidException.usage("-A applies only with -l");
+        }
+        int slash = pod.indexOf('/');
+        if (slash < 0 || isPod(pod.substring(0, slash))) {
+            return null;
+        }
+        String type = pod.substring(0, slash);
+        String name = pod.substring(slash + 1);
+        PodSelections.Kind kind = PodSelections.Kind.parse(type).orElseThrow(() -> SharepidException.usage(
+                "unknown TYPE \"" + type + "\" in " + pod + ": use deployment, statefulset, daemonset, replicaset,"
+                        + " job or pod"));
+        if (name.isEmpty() || name.contains("/")) {
+            throw SharepidException.usage("TYPE/NAME needs one NAME: " + pod);
+        }
+        return PodSelection.Request.workload(kind, name);
+    }
+
+    /** For the commands that read one pod at a time (top, ports, files): TYPE/NAME and -l are refused. */
+    ToolPod onePod(String command) {
+        if (selection() != null) {
+            throw SharepidException.usage(command + " reads one POD; TYPE/NAME and -l (several pods) work with ps,"
+                    + " signal and peek-root");
+        }
+        return toolPod();
+    }
+
+    FanOut.Options fanOut() {
+        return new FanOut.Options(maxConcurrency, failFast);
+    }
+
+    private static boolean isPod(String type) {
+        return List.of("pod", "pods", "po").contains(type.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The name of one POD: {@code pod/NAME} is NAME. */
+    private String podName() {
+        int slash = pod == null ? -1 : pod.indexOf('/');
+        return slash < 0 ? pod : pod.substring(slash + 1);
+    }
+
     /** Validate: the flags of --ephemeral need it, and exclude --exec-container. */
     ToolPod toolPod() {
         if (!ephemeral) {
@@ -63,7 +153,7 @@ public class ToolPodFlags {
             if (stray != null) {
                 throw SharepidException.usage(stray + " applies only with --ephemeral");
             }
-            return ToolPod.of(pod, execContainer);
+            return ToolPod.of(podName(), execContainer);
         }
         if (execContainer != null) {
             throw SharepidException.usage("--exec-container and --ephemeral exclude each other: the tools run in"
@@ -77,7 +167,7 @@ public class ToolPodFlags {
         }
         TargetUser.Request user = !asTargetUser && runAs == null ? null
                 : new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
-        return new ToolPod(pod, null, new ToolPod.Ephemeral(image == null ? DebugSpec.DEFAULT_IMAGE : image,
+        return new ToolPod(podName(), null, new ToolPod.Ephemeral(image == null ? DebugSpec.DEFAULT_IMAGE : image,
                 Profile.parse(profile == null ? "general" : profile), target,
                 Durations.parse(timeout == null ? "2m" : timeout, "--timeout"), user));
     }

@@ -71,7 +71,7 @@ public class TopCommand implements Callable<Integer> {
         OutputFormat format = output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         ProcessTop.Request request = new ProcessTop.Request(container, seconds(), sortKey());
         int samples = samples();
-        ToolPod pod = target.toolPod();
+        ToolPod pod = target.onePod("top");
         TopPrinter printer = new TopPrinter(format, output.noHeaders);
         boolean mayRedraw = format == OutputFormat.TABLE && !once && count == null;
         try (Opener.Opened<ProcessTop> opened = top.open()) {

@@ -28,6 +28,9 @@ public interface KubeContext extends AutoCloseable {
     /** The local terminal as a full screen, for interactive commands; JLine loads only when one is opened. */
     Screen.Opener screens();
 
+    /** What {@code TYPE/NAME} and {@code -l} select. */
+    PodSelections podSelections();
+
     /** The user-facing form of a client or connection failure, or null when it is a bug, not a condition. */
     SharepidException explain(Throwable failure);
 

@@ -35,6 +35,25 @@ public final class ListingPrinter {
         t.print(out, !noHeaders);
     }
 
+    /** One pod's listing, for {@link #printPods}. */
+    public record PodListing(String namespace, String pod, String path, List<DirListing.Entry> entries) {
+    }
+
+    /** Several pods' listings as one json/yaml document: {@code pods: [{pod, namespace, path, entries}]}. */
+    public static void printPods(PrintWriter out, List<PodListing> listings, OutputFormat format) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("pods", listings.stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pod", l.pod());
+            m.put("namespace", l.namespace());
+            m.put("path", l.path());
+            m.put("entries", l.entries().stream().map(ListingPrinter::fields).toList());
+            return m;
+        }).toList());
+        Structured.print(out, doc, format);
+        out.flush();
+    }
+
     private static Map<String, Object> fields(DirListing.Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());

@@ -42,14 +42,22 @@ public final class ProcessPrinter {
     }
 
     private Table table(List<ProcessInfo> processes) {
+        Table table = new Table(columns());
+        rows(processes).forEach(table::addRow);
+        return table;
+    }
+
+    /** The table's headers: the plain or the wide ones. */
+    List<String> columns() {
+        return options.format() == OutputFormat.WIDE ? WIDE_COLUMNS : COLUMNS;
+    }
+
+    /** The table's rows, in PID order or as a tree. */
+    List<List<String>> rows(List<ProcessInfo> processes) {
         boolean wide = options.format() == OutputFormat.WIDE;
-        Table table = new Table(wide ? WIDE_COLUMNS : COLUMNS);
         List<ProcessTree.Node> nodes = options.tree() ? ProcessTree.order(processes)
                 : processes.stream().map(p -> new ProcessTree.Node(p, 0)).toList();
-        for (ProcessTree.Node node : nodes) {
-            table.addRow(wide ? wideRow(node) : row(node));
-        }
-        return table;
+        return nodes.stream().map(node -> wide ? wideRow(node) : row(node)).toList();
     }
 
     private static List<String> row(ProcessTree.Node node) {

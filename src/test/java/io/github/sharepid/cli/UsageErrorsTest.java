@@ -48,6 +48,9 @@ class UsageErrorsTest {
             top web --count 0                            | --count must be at least 1
             top web -o wide                              | -o wide is not supported here
             ports web --profile restricted               | --profile applies only with --ephemeral
+            top deploy/web --once                        | top reads one POD; TYPE/NAME and -l (several pods) work
+            ports -l app=web                             | ports reads one POD
+            files sts/db 7                               | files reads one POD
             files web                                    | files needs a PID, -c CONTAINER or --deleted
             files web 0                                  | PID must be a positive number
             files web 12x                                | PID must be a positive number

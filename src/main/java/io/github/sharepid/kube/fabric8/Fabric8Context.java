@@ -9,6 +9,7 @@ import io.github.sharepid.kube.Exec;
 import io.github.sharepid.kube.KubeContext;
 import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
+import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.kube.Pods;
 import io.github.sharepid.kube.Screen;
 
@@ -74,6 +75,11 @@ public final class Fabric8Context implements KubeContext {
     @Override
     public Screen.Opener screens() {
         return TerminalScreen::open;
+    }
+
+    @Override
+    public PodSelections podSelections() {
+        return new KubePodSelections(client);
     }
 
     @Override
