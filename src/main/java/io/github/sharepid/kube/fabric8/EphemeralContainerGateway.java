@@ -33,7 +33,8 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
 
     private final KubernetesClient client;
     private final RawApi api;
-    private Shape shape;
+    /** Null until discovery answered; written under {@code this}, so concurrent first calls ask once. */
+    private volatile Shape shape;
 
     public EphemeralContainerGateway(KubernetesClient client) {
         this.client = client;
@@ -69,16 +70,26 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
                         .withName(pod).get());
     }
 
-    /** The server's shape of the subresource, asked once per connection. */
+    /**
+     * The server's shape of the subresource, asked once per gateway ({@link Fabric8Context} builds one per
+     * connection); safe from several threads. A failed discovery is not kept: the next call asks again.
+     */
     Shape shape() {
-        if (shape == null) {
+        Shape known = shape;
+        return known != null ? known : discoverShape();
+    }
+
+    private synchronized Shape discoverShape() {
+        Shape known = shape;
+        if (known == null) {
             List<APIResource> resources = KubeErrors.call(client, "get", "the API discovery of /api/v1", null,
                     () -> client.getApiResources("v1").getResources());
             String kind = resources.stream().filter(r -> SUBRESOURCE.equals(r.getName())).map(APIResource::getKind)
                     .findFirst().orElseThrow(() -> notEnabled("the server does not list " + SUBRESOURCE));
-            shape = "Pod".equals(kind) ? Shape.POD : Shape.EPHEMERAL_CONTAINERS;
+            known = "Pod".equals(kind) ? Shape.POD : Shape.EPHEMERAL_CONTAINERS;
+            shape = known;
         }
-        return shape;
+        return known;
     }
 
     /** The write of the server's shape; the pod it answered with (1.22+), else null. */

@@ -11,11 +11,18 @@ import io.github.sharepid.kube.Lookups;
 import io.github.sharepid.kube.PodWaits;
 import io.github.sharepid.kube.Pods;
 
-/** The real {@link KubeContext}: one fabric8 client and the adapters over it. */
+/**
+ * The real {@link KubeContext}: one fabric8 client and the adapters over it, each built once, so that every
+ * use case of the invocation (and every pod of a fan-out) shares the same adapters and what they learn of
+ * the server (the ephemeral-containers API shape). The adapters are safe to use from several threads.
+ */
 public final class Fabric8Context implements KubeContext {
     private final KubernetesClient client;
     private final KubePodGateway gateway;
-    private final ChannelHttpClientFactory negotiation;
+    private final Lookups lookups;
+    private final Exec exec;
+    private final Attach attach;
+    private final EphemeralContainers ephemeralContainers;
 
     /** A client built elsewhere (tests): exec and attach speak v4.channel.k8s.io only. */
     public Fabric8Context(KubernetesClient client) {
@@ -26,7 +33,10 @@ public final class Fabric8Context implements KubeContext {
     public Fabric8Context(KubernetesClient client, ChannelHttpClientFactory negotiation) {
         this.client = client;
         this.gateway = new KubePodGateway(client);
-        this.negotiation = negotiation;
+        this.lookups = new KubeLookups(client);
+        this.exec = new Fabric8Executor(client, negotiation);
+        this.attach = new Fabric8Attacher(client, negotiation);
+        this.ephemeralContainers = new EphemeralContainerGateway(client);
     }
 
     @Override
@@ -52,22 +62,22 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public Lookups lookups() {
-        return new KubeLookups(client);
+        return lookups;
     }
 
     @Override
     public Exec exec() {
-        return new Fabric8Executor(client, negotiation);
+        return exec;
     }
 
     @Override
     public Attach attach() {
-        return new Fabric8Attacher(client, negotiation);
+        return attach;
     }
 
     @Override
     public EphemeralContainers ephemeralContainers() {
-        return new EphemeralContainerGateway(client);
+        return ephemeralContainers;
     }
 
     @Override
