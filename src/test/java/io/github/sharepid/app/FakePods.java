@@ -18,6 +18,8 @@ import java.util.Objects;
 class FakePods implements Pods {
     final Map<String, Pod> pods = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
+    /** The grace period of each delete, in order (null: the pod's own). */
+    final List<Long> graces = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new LinkedHashMap<>();
     /** Whether {@link #goneOrDeleting} says the pod is gone (the copy deleted under the session). */
     boolean deletedDuringSession;
@@ -66,6 +68,7 @@ class FakePods implements Pods {
     @Override
     public boolean delete(String namespace, String name, Long gracePeriodSeconds) {
         record("delete", namespace + "/" + name);
+        graces.add(gracePeriodSeconds);
         return pods.remove(key(namespace, name)) != null;
     }
 
