@@ -116,6 +116,7 @@ public final class ChannelTestServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        String request = "before the request line";
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -123,6 +124,7 @@ public final class ChannelTestServer implements AutoCloseable {
             String method = head.get(0).split(" ")[0];
             String path = head.get(0).split(" ")[1];
             Map<String, String> headers = headers(head);
+            request = head.get(0);
             requests.add(method + " " + path.replaceFirst("\\?.*", ""));
             Answer answer = router.route(method, path);
             if (answer.session() == null || !"websocket".equalsIgnoreCase(headers.get("upgrade"))) {
@@ -135,7 +137,7 @@ public final class ChannelTestServer implements AutoCloseable {
             accept(out, headers.get("sec-websocket-key"), chosen);
             answer.session().run(new Connection(new DataInputStream(in), out));
         } catch (IOException | RuntimeException | AssertionError e) {
-            failures.add(e);
+            failures.add(new AssertionError("serving " + request + ": " + e, e));
         }
     }
 
