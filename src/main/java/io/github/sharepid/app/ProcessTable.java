@@ -44,11 +44,6 @@ public final class ProcessTable {
         return targets.resolve(pod);
     }
 
-    /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
-    public List<ProcessInfo> read(ToolTarget target) {
-        return attribute(readProc(target.namespace(), target.name(), target.execContainer()), target);
-    }
-
     /**
      * The pod and its process table, read at the same time ({@link TargetLookup}): one GET and one
      * exec, the exec in the likely exec container (again in the right one if that was wrong).
@@ -87,14 +82,9 @@ public final class ProcessTable {
     }
 
     /**
-     * The main process of {@code container}: the lowest PID among its processes whose parent is not
-     * in the same container (the one the runtime started).
+     * The main process of {@code container} in a table read already: the lowest PID among its processes
+     * whose parent is not in the same container (the one the runtime started).
      */
-    public int mainPid(ToolTarget target, String container) {
-        return mainPid(read(target), target, container);
-    }
-
-    /** The main process of {@code container} in a table read already. */
     static int mainPid(List<ProcessInfo> table, ToolTarget target, String container) {
         List<ProcessInfo> mine = ContainerFilter.select(table, target.pod(), container);
         Set<Integer> pids = mine.stream().map(ProcessInfo::pid).collect(Collectors.toSet());

@@ -58,12 +58,9 @@ public final class SignalSender {
     }
 
     public Report send(Request request) {
-        boolean targeted = request.pod().ephemeral() != null && request.pod().ephemeral().target() != null;
-        if (!targeted) {
-            request.pids().forEach(pid -> refusePid1(pid, request.force()));
-        }
         if (!request.pids().isEmpty()) {
-            // signalling is no speculation: the pod is judged before the exec is sent
+            // signalling is no speculation: the pod is judged before the exec is sent; PID 1 is the sandbox
+            // unless the tools run isolated to a target container's namespace, which only the pod can tell
             ToolTarget target = table.target(request.pod());
             if (target.isolatedTo() == null) {
                 request.pids().forEach(pid -> refusePid1(pid, request.force()));
