@@ -48,16 +48,35 @@ public final class CopiesCatalogue {
         }
     }
 
-    /** Deletes (unless a dry run) what {@code request} selects, telling {@code deleted} about each; returns them. */
+    /**
+     * Deletes (unless a dry run) what {@code request} selects, telling {@code deleted} about each; returns them.
+     * A failed delete stops there, and its error says which copies were deleted and which are left.
+     */
     public List<CopyRow> cleanup(Cleanup request, Consumer<CopyRow> deleted) {
         List<CopyRow> doomed = request.names().isEmpty() ? selected(request) : named(request);
-        for (CopyRow c : doomed) {
+        for (int i = 0; i < doomed.size(); i++) {
+            CopyRow c = doomed.get(i);
             if (!request.dryRun()) {
-                pods.delete(c.namespace(), c.name(), GRACE_SECONDS);
+                try {
+                    pods.delete(c.namespace(), c.name(), GRACE_SECONDS);
+                } catch (RuntimeException e) {
+                    throw stopped(e, doomed.subList(0, i), doomed.subList(i, doomed.size()));
+                }
             }
             deleted.accept(c);
         }
         return doomed;
+    }
+
+    private static SharepidException stopped(RuntimeException failure, List<CopyRow> done, List<CopyRow> left) {
+        SharepidException known = SharepidException.within(failure);
+        String why = SharepidException.oneLine(known != null ? known.getMessage() : String.valueOf(failure.getMessage()));
+        return new SharepidException(known != null ? known.exitCode() : SharepidException.FAILURE, "could not delete "
+                + left.get(0).name() + " (" + why + "); deleted: " + names(done) + "; not deleted: " + names(left), failure);
+    }
+
+    private static String names(List<CopyRow> rows) {
+        return rows.isEmpty() ? "none" : String.join(", ", rows.stream().map(CopyRow::name).toList());
     }
 
     private List<CopyRow> selected(Cleanup request) {

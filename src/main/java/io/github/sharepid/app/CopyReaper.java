@@ -34,7 +34,7 @@ final class CopyReaper {
         this.namespace = namespace;
         this.name = name;
         this.progress = progress;
-        this.hook = new Thread(() -> reap("interrupted"), "sharepid-reaper");
+        this.hook = new Thread(this::onSignal, "sharepid-reaper");
     }
 
     /**
@@ -60,7 +60,22 @@ final class CopyReaper {
 
     /** Deletes the copy if not done yet; {@code why} (may be null) is said on stderr. */
     void reap(String why) {
-        boolean fromSignal = Thread.currentThread() == hook;
+        reap(why, false);
+    }
+
+    /**
+     * What the shutdown hook runs (Ctrl-C, SIGTERM): deletes the copy once its create has been answered. A
+     * failed delete is said in one line with the cleanup command; a stack trace from a hook helps no one.
+     */
+    void onSignal() {
+        try {
+            reap("interrupted", true);
+        } catch (RuntimeException e) {
+            sayNotDeleted(e);
+        }
+    }
+
+    private void reap(String why, boolean fromSignal) {
         if (fromSignal && !awaitCreate()) {
             progress.say("the copy " + name + " may have been created; check with: kubectl sharepid list -n " + namespace);
             return;
@@ -98,9 +113,12 @@ final class CopyReaper {
         try {
             reap(null);
         } catch (RuntimeException e) {
-            progress.say("could not delete the copy " + name + " (" + message(translate(e), e) + "): "
-                    + cleanupHint());
+            sayNotDeleted(e);
         }
+    }
+
+    private void sayNotDeleted(RuntimeException e) {
+        progress.say("could not delete the copy " + name + " (" + message(translate(e), e) + "): " + cleanupHint());
     }
 
     private String cleanupHint() {

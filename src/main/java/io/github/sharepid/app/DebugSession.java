@@ -127,7 +127,8 @@ public final class DebugSession {
 
     /**
      * Creates the copy and waits until it runs; from just before the create, Ctrl-C or SIGTERM delete it,
-     * and a copy that does not start is deleted. Returns the reaper that owns the copy from here on.
+     * and a copy that does not start, or that the server stored without a shared process namespace (the
+     * one thing it is for), is deleted. Returns the reaper that owns the copy from here on.
      */
     private CopyReaper createAndWait(Plan plan, Request request) {
         String name = plan.copy().getMetadata().getName();
@@ -145,6 +146,10 @@ public final class DebugSession {
             throw e;
         } finally {
             reaper.createAnswered();
+        }
+        if (created.getSpec() == null || !Boolean.TRUE.equals(created.getSpec().getShareProcessNamespace())) {
+            throw reaper.reapAfter(SharepidException.failure("the API server dropped spec.shareProcessNamespace"
+                    + " (feature gate PodShareProcessNamespace off, Kubernetes < 1.12?)"), "it shares no process namespace");
         }
         try {
             ports.waits().awaitRunning(created, container, request.timeout(), progress::say);

@@ -9,9 +9,8 @@ import io.github.sharepid.proc.PeekStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +29,8 @@ import java.util.stream.Stream;
 final class PeekTransfer {
     private static final int MAX_LISTING = 64 << 20;
     private static final int MAX_STDERR = 64 << 10;
+    /** Frames queued between the exec and the extraction (a frame is at most a few tens of KiB). */
+    private static final int HANDOFF_CHUNKS = 16;
 
     private final OutputStream stdout;
     private final Path localTarget;
@@ -39,7 +40,7 @@ final class PeekTransfer {
     private final ByteArrayOutputStream listing = new ByteArrayOutputStream();
     private AtomicFile file;
     private Path tree;
-    private PipedOutputStream tarPipe;
+    private OutputStream tarPipe;
     private CompletableFuture<LocalTree.Summary> extraction;
 
     /**
@@ -90,17 +91,24 @@ final class PeekTransfer {
         }
     }
 
-    private OutputStream tarSink(Path into) throws IOException {
+    /** Extracted on a thread of its own through a bounded handoff: no shared pool, no parked HTTP threads. */
+    private OutputStream tarSink(Path into) {
         tree = into;
-        PipedInputStream in = new PipedInputStream(1 << 16);
-        tarPipe = new PipedOutputStream(in);
-        extraction = CompletableFuture.supplyAsync(() -> {
+        ByteHandoff handoff = new ByteHandoff(HANDOFF_CHUNKS);
+        InputStream in = handoff.input();
+        tarPipe = handoff.output();
+        extraction = new CompletableFuture<>();
+        Thread extractor = new Thread(() -> {
             try (in) {
-                return LocalTree.extract(in, into);
+                extraction.complete(LocalTree.extract(in, into));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                extraction.completeExceptionally(new UncheckedIOException(e));
+            } catch (RuntimeException e) {
+                extraction.completeExceptionally(e);
             }
-        });
+        }, "sharepid-extract " + into.getFileName());
+        extractor.setDaemon(true);
+        extractor.start();
         return tarPipe;
     }
 

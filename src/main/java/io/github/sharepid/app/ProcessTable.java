@@ -57,11 +57,6 @@ public final class ProcessTable {
         return targets.namespace();
     }
 
-    /** Every process of the pod with its owning container, sorted by PID; the collector itself excluded. */
-    public List<ProcessInfo> read(ToolTarget target) {
-        return attribute(readRaw(target, PsScript.argv()), target);
-    }
-
     /**
      * The pod and its process table ({@link TargetLookup}): one GET and one exec, together on a copy, the exec
      * after the GET on a live pod, where the ps script itself probes the candidate containers.
@@ -117,14 +112,9 @@ public final class ProcessTable {
     }
 
     /**
-     * The main process of {@code container}: the lowest PID among its processes whose parent is not
-     * in the same container (the one the runtime started).
+     * The main process of {@code container} in a table read already: the lowest PID among its processes
+     * whose parent is not in the same container (the one the runtime started).
      */
-    public int mainPid(ToolTarget target, String container) {
-        return mainPid(read(target), target, container);
-    }
-
-    /** The main process of {@code container} in a table read already. */
     static int mainPid(List<ProcessInfo> table, ToolTarget target, String container) {
         List<ProcessInfo> mine = ContainerFilter.select(table, target.pod(), container);
         Set<Integer> pids = mine.stream().map(ProcessInfo::pid).collect(Collectors.toSet());

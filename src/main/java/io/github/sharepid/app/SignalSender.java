@@ -71,19 +71,19 @@ public final class SignalSender {
     }
 
     public Report send(Request request) {
-        boolean targeted = request.pod().ephemeral() != null && request.pod().ephemeral().target() != null;
-        if (!targeted) {
-            request.pids().forEach(pid -> refusePid1(pid, request.force()));
-        }
         if (!request.pids().isEmpty() && request.pod().ephemeral() == null) {
-            // signalling is no speculation: the pod is judged before the exec is sent; on a live pod the signal
-            // script itself probes the candidate containers (it stops before signalling if a tool is missing)
+            // without --ephemeral the tools share the pod's namespace, where PID 1 is always the sandbox; the pod
+            // is judged before the exec is sent, and on a live pod the signal script itself probes the candidate
+            // containers (it stops before signalling if a tool is missing)
+            request.pids().forEach(pid -> refusePid1(pid, request.force()));
             List<SignalTarget> pids = request.pids().stream().map(SignalTarget::pid).toList();
             TargetLookup.Judged<byte[]> sent = table.runWhereJudged(request.pod(), (guard, container, verdict) ->
                     send(guard.apply(exec), table.namespace(), request.pod().name(), container, request, pids));
             return report(sent.target(), request, sent.result());
         }
         if (!request.pids().isEmpty()) {
+            // an ephemeral tools container: PID 1 is the sandbox unless it runs isolated to a target container's
+            // namespace, which only the pod can tell
             ToolTarget target = table.target(request.pod());
             if (target.isolatedTo() == null) {
                 request.pids().forEach(pid -> refusePid1(pid, request.force()));

@@ -6,7 +6,6 @@ import io.github.sharepid.local.CustomContainerFile;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
 import io.github.sharepid.plan.SpecParsing;
-import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,7 @@ public class DebugCommand implements Callable<Integer> {
             description = "Image of the debug container (default: ${DEFAULT-VALUE}).")
     String image;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "general",
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = ContainerFlagRules.DEFAULT_PROFILE,
             description = "Security profile: general (adds SYS_PTRACE), baseline, restricted, sysadmin, netadmin (adds NET_ADMIN and NET_RAW) (default: ${DEFAULT-VALUE}).")
     String profile;
 
@@ -91,7 +90,7 @@ public class DebugCommand implements Callable<Integer> {
                     + " (default: the only app container).")
     String target;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = ContainerFlagRules.DEFAULT_TIMEOUT,
             description = "How long to wait for the copy (or the ephemeral container) to run (default: ${DEFAULT-VALUE}).")
     String timeout;
 
@@ -128,9 +127,7 @@ public class DebugCommand implements Callable<Integer> {
             SpecParsing.validatePodName(copy.copyTo, "--copy-to");
         }
         SpecParsing.validateContainerName(container, "--container");
-        if (image.isBlank()) {
-            throw SharepidException.usage("--image must not be empty");
-        }
+        ContainerFlagRules.checkImage(image);
         requireCopyFlagsOnlyWithoutEphemeral();
         if (rm && !attach) {
             throw SharepidException.usage("--rm needs an attached session; with --attach=false delete the copy "
@@ -140,14 +137,13 @@ public class DebugCommand implements Callable<Integer> {
         return new DebugSpec(copy.copyTo, container, image, command, Profile.parse(profile), tty, copy.keepLabels,
                 copy.keepAnnotations, copy.sameNode, SpecParsing.parseAssignments(copy.setImages,
                 SpecParsing.SET_IMAGE_FLAG), SpecParsing.parseAssignments(env, SpecParsing.ENV_FLAG), copy.apps(),
-                custom == null ? null : CustomContainerFile.read(Path.of(custom)), targetUser());
+                custom == null ? null : CustomContainerFile.read(Path.of(custom)),
+                ContainerFlagRules.targetUser(asTargetUser, target, runAs));
     }
 
     /** --ephemeral works on the live pod: the flags that shape or remove a copy make no sense with it. */
     private void requireCopyFlagsOnlyWithoutEphemeral() {
-        if (target != null) {
-            SpecParsing.validateContainerName(target, "--target");
-        }
+        ContainerFlagRules.checkTarget(target);
         if (!ephemeral) {
             if (target != null && !asTargetUser && runAs == null) {
                 throw SharepidException.usage("--target needs --ephemeral, --as-target-user or --run-as");
@@ -163,13 +159,5 @@ public class DebugCommand implements Callable<Integer> {
             throw SharepidException.usage("--custom applies to the debug container of a copy, not yet to an"
                     + " ephemeral one; drop it or debug a copy");
         }
-    }
-
-    /** {@code --as-target-user}, {@code --target}, {@code --run-as}; null when none is given. */
-    private TargetUser.Request targetUser() {
-        if (!asTargetUser && runAs == null) {
-            return null;
-        }
-        return new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
     }
 }

@@ -59,7 +59,8 @@ public class RootCommand implements Runnable {
 
     private final Io io;
     private final KubeConnector connector;
-    private KubeContext context;
+    /** The one connection of this invocation, set once by {@link #connect}; read by the error handler. */
+    private volatile KubeContext context;
 
     public RootCommand(Io io, KubeConnector connector) {
         this.io = io;
@@ -77,8 +78,14 @@ public class RootCommand implements Runnable {
         return verbose;
     }
 
-    /** Opens the one client of this invocation; the caller closes it. */
-    public KubeContext connect() {
+    /**
+     * Opens the one client of this invocation; the caller closes it. A second call is a bug (two clients
+     * would race for the field the error handler reads): use cases share the first one, fan-outs included.
+     */
+    public synchronized KubeContext connect() {
+        if (context != null) {
+            throw new IllegalStateException("connect() called twice in one invocation");
+        }
         context = connector.connect(kubeFlags.toOptions());
         return context;
     }

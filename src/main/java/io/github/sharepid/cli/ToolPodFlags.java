@@ -7,7 +7,6 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.plan.DebugSpec;
 import io.github.sharepid.plan.Profile;
-import io.github.sharepid.plan.SpecParsing;
 import io.github.sharepid.plan.TargetUser;
 import io.github.sharepid.text.Durations;
 import java.util.ArrayList;
@@ -159,16 +158,11 @@ public class ToolPodFlags {
             throw SharepidException.usage("--exec-container and --ephemeral exclude each other: the tools run in"
                     + " the ephemeral container");
         }
-        if (target != null) {
-            SpecParsing.validateContainerName(target, "--target");
-        }
-        if (image != null && image.isBlank()) {
-            throw SharepidException.usage("--image must not be empty");
-        }
-        TargetUser.Request user = !asTargetUser && runAs == null ? null
-                : new TargetUser.Request(asTargetUser, target, runAs == null ? null : TargetUser.parse(runAs, "--run-as"));
+        ContainerFlagRules.checkTarget(target);
+        ContainerFlagRules.checkImage(image);
+        TargetUser.Request user = ContainerFlagRules.targetUser(asTargetUser, target, runAs);
         return new ToolPod(podName(), null, new ToolPod.Ephemeral(image == null ? DebugSpec.DEFAULT_IMAGE : image,
-                Profile.parse(profile == null ? "general" : profile), target,
-                Durations.parse(timeout == null ? "2m" : timeout, "--timeout"), user));
+                Profile.parse(profile == null ? ContainerFlagRules.DEFAULT_PROFILE : profile), target,
+                Durations.parse(timeout == null ? ContainerFlagRules.DEFAULT_TIMEOUT : timeout, "--timeout"), user));
     }
 }

@@ -13,8 +13,8 @@ public interface Pods {
     Pod get(String namespace, String name);
 
     /**
-     * Creates the pod with one API call and checks the returned object kept
-     * {@code spec.shareProcessNamespace: true}; if the server dropped it, deletes the copy and fails.
+     * Creates the pod with one API call and returns what the server stored, which may differ from what was
+     * sent (a server without a feature drops its fields): the caller judges it.
      */
     Pod create(Pod pod);
 

@@ -65,6 +65,32 @@ class CopiesCatalogueTest {
                 c -> printed.add(c.name()));
 
         assertThat(pods.calls("delete")).containsExactly("ns/web-1-sharepid-young");
+        assertThat(pods.graces).containsExactly(CopiesCatalogue.GRACE_SECONDS).containsExactly(1L);
         assertThat(pods.pods).doesNotContainKey("ns/web-1-sharepid-young");
+    }
+
+    @Test
+    void cleanup_aDeleteThatFails_saysWhichCopiesWereDeletedAndWhichAreLeft() {
+        pods.with(SamplePods.copy("web-1-sharepid-zlast", "2026-11-29T19:00:00Z"));
+        FakePods failing = new FakePods() {
+            @Override
+            public boolean delete(String namespace, String name, Long grace) {
+                if (name.equals("web-1-sharepid-aaold")) {
+                    throw io.github.sharepid.failure.SharepidException.failure("the API server answered 500");
+                }
+                return CopiesCatalogueTest.this.pods.delete(namespace, name, grace);
+            }
+
+            @Override
+            public java.util.List<io.fabric8.kubernetes.api.model.Pod> listManaged(String namespace) {
+                return CopiesCatalogueTest.this.pods.listManaged(namespace);
+            }
+        };
+
+        assertThatThrownBy(() -> new CopiesCatalogue(failing, "ns").cleanup(new CopiesCatalogue.Cleanup(List.of(),
+                false, null, false, NOW), c -> printed.add(c.name())))
+                .hasMessage("could not delete web-1-sharepid-aaold (the API server answered 500);"
+                        + " deleted: web-1-sharepid-young; not deleted: web-1-sharepid-aaold, web-1-sharepid-zlast");
+        assertThat(printed).containsExactly("web-1-sharepid-young");
     }
 }

@@ -52,6 +52,31 @@ class CopyReaperTest {
                 + " kubectl sharepid cleanup c -n ns");
     }
 
+    /** The Ctrl-C / SIGTERM hook: a failed delete is the one line with the cleanup command, not a stack trace. */
+    @Test
+    void onSignal_deleteFails_saysSoInsteadOfThrowingFromTheHook() {
+        CopyReaper reaper = reaper(() -> {
+            throw SharepidException.failure("cannot connect to the API server: connection refused");
+        });
+        reaper.createAnswered();
+
+        reaper.onSignal();
+
+        assertThat(deleted).containsExactly("ns/c");
+        assertThat(said).containsExactly("could not delete the copy c (cannot connect to the API server:"
+                + " connection refused): delete it with: kubectl sharepid cleanup c -n ns");
+    }
+
+    @Test
+    void onSignal_deletesTheCopyAndSaysWhy() {
+        CopyReaper reaper = reaper(() -> true);
+        reaper.createAnswered();
+
+        reaper.onSignal();
+
+        assertThat(said).containsExactly("deleted the copy c (interrupted)");
+    }
+
     @Test
     void reap_copyAlreadyGone_saysNothing() {
         reaper(() -> false).reap(null);

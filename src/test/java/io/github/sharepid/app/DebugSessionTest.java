@@ -88,6 +88,22 @@ class DebugSessionTest {
         assertThat(said).contains("deleted the copy " + COPY + " (the copy did not start)");
     }
 
+    /** The policy is the use case's: it judges what the server stored and deletes through its armed reaper. */
+    @Test
+    void serverDropsShareProcessNamespace_theCopyIsDeletedByTheReaper_andNothingWaitsOrAttaches() {
+        pods.stored = pod -> new io.fabric8.kubernetes.api.model.PodBuilder(pod).editSpec()
+                .withShareProcessNamespace(null).endSpec().build();
+        FakeAttach attach = new FakeAttach(Attach.Ending.REMOTE_CLOSED);
+
+        assertThatThrownBy(() -> session(attach).run(request(true, false)))
+                .hasMessage("the API server dropped spec.shareProcessNamespace (feature gate PodShareProcessNamespace"
+                        + " off, Kubernetes < 1.12?)");
+        assertThat(pods.calls("delete")).containsExactly("ns/" + COPY);
+        assertThat(pods.graces).containsExactly(1L);
+        assertThat(said).contains("deleted the copy " + COPY + " (it shares no process namespace)");
+        assertThat(attach.attached).isEmpty();
+    }
+
     @Test
     void createRefused_deletesNothing_theNameMayBeAnotherPods() {
         pods.failOn("create", SharepidException.failure("pod \"" + COPY + "\" already exists"));

@@ -18,7 +18,11 @@ import java.util.Objects;
 class FakePods implements Pods {
     final Map<String, Pod> pods = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
+    /** The grace period of each delete, in order (null: the pod's own). */
+    final List<Long> graces = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    /** What the server stores of a created pod (an old server drops fields); unchanged by default. */
+    java.util.function.UnaryOperator<Pod> stored = pod -> pod;
     /** Whether {@link #goneOrDeleting} says the pod is gone (the copy deleted under the session). */
     boolean deletedDuringSession;
 
@@ -48,8 +52,9 @@ class FakePods implements Pods {
     @Override
     public Pod create(Pod pod) {
         record("create", pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
-        pods.put(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()), pod);
-        return pod;
+        Pod kept = stored.apply(pod);
+        pods.put(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()), kept);
+        return kept;
     }
 
     @Override
@@ -66,6 +71,7 @@ class FakePods implements Pods {
     @Override
     public boolean delete(String namespace, String name, Long gracePeriodSeconds) {
         record("delete", namespace + "/" + name);
+        graces.add(gracePeriodSeconds);
         return pods.remove(key(namespace, name)) != null;
     }
 

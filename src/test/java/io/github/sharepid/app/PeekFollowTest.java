@@ -96,21 +96,31 @@ class PeekFollowTest {
         assertThat(said).isEmpty();
     }
 
-    /** True when a read returns end-of-file at once (a held stdin would block: asked on another thread). */
+    /**
+     * True when a read returns end-of-file; false when the reader parks in it (a held stdin blocks until it is
+     * closed). Decided by what the reading thread does, not by how long it takes: no margin to lose under load.
+     */
     private static boolean ended(InputStream in) {
-        java.util.concurrent.CompletableFuture<Integer> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<Integer> read = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return in.read();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                read.complete(in.read());
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(e);
             }
-        });
-        try {
-            return read.get(300, java.util.concurrent.TimeUnit.MILLISECONDS) == -1;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        }, "stdin-probe");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!read.isDone() && reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
+        if (read.isDone()) {
+            return read.join() == -1;
+        }
+        if (reader.getState() == Thread.State.WAITING) {
+            return false;
+        }
+        throw new AssertionError("the read neither ended nor blocked within 20 s");
     }
 }

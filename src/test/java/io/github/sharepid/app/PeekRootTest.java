@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sharepid.proc.DirListing;
 import io.github.sharepid.proc.PeekScript;
 import java.io.ByteArrayOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,42 @@ class PeekRootTest {
 
         assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/x", home.toString()), stdout))
                 .hasMessageStartingWith(message);
+        assertThat(home).isEmptyDirectory();
+    }
+
+    /** The copy had started (a partial file): the failure removes it, so --to never leaves half a file. */
+    @Test
+    void failureAfterPartOfAFile_removesThePartialFile() {
+        exec.answer(bytes("F/etc/nginx/nginx.conf\0worker_proc"), "sh: read error: I/O error", 1);
+
+        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/etc/nginx/nginx.conf",
+                home.toString()), stdout)).isNotNull();
+        assertThat(home).isEmptyDirectory();
+    }
+
+    /** A tree half extracted (files already on disk) when the exec fails: the whole tree is removed. */
+    @Test
+    void failureAfterPartOfATree_removesWhatWasExtracted() throws Exception {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(tar)) {
+            TarArchiveEntry dir = new TarArchiveEntry("nginx/");
+            t.putArchiveEntry(dir);
+            t.closeArchiveEntry();
+            byte[] conf = bytes("worker_processes 1;\n");
+            TarArchiveEntry file = new TarArchiveEntry("nginx/nginx.conf");
+            file.setSize(conf.length);
+            t.putArchiveEntry(file);
+            t.write(conf);
+            t.closeArchiveEntry();
+        }
+        byte[] header = bytes("T/etc/nginx\0");
+        byte[] partial = new byte[header.length + 1536]; // the two entries, without the end-of-archive blocks
+        System.arraycopy(header, 0, partial, 0, header.length);
+        System.arraycopy(tar.toByteArray(), 0, partial, header.length, 1536);
+        exec.answer(partial, "tar: write error", 1);
+
+        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), 8, null, "/etc/nginx",
+                home.toString()), stdout)).isNotNull();
         assertThat(home).isEmptyDirectory();
     }
 

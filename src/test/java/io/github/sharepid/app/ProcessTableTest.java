@@ -87,8 +87,8 @@ class ProcessTableTest {
     @Test
     void mainPid_isTheContainersProcessWhoseParentIsOutsideIt() {
         exec.answer(PsReply.nginxCopy().bytes());
-        ToolTarget target = table.target(copy);
+        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(copy);
 
-        assertThat(table.mainPid(target, "nginx")).isEqualTo(8);
+        assertThat(ProcessTable.mainPid(read.result(), read.target(), "nginx")).isEqualTo(8);
     }
 }

@@ -58,12 +58,12 @@ class FollowScriptOnThisKernelTest {
         Files.writeString(log, "new file\n");
         f.awaitOut("late in the old file\nnew file\n");
         Files.writeString(log, "");
-        Thread.sleep(600);
+        f.awaitErr("was truncated; following it from its start\n"); // seen, so what follows is read from 0
         append(log, "after truncation\n");
         f.awaitOut("after truncation\n");
         byte[] binary = {0, (byte) 0xff, 'b', '\n', (byte) 0x80};
         Files.write(log, binary, StandardOpenOption.APPEND);
-        Thread.sleep(600);
+        f.awaitOut(new String(binary, StandardCharsets.ISO_8859_1)); // read before the target goes
         target.destroy();
 
         assertThat(f.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -82,14 +82,13 @@ class FollowScriptOnThisKernelTest {
         Path log = dir.resolve("app.log");
         Process target = sleeper();
         Following f = followNew(log, "before\n", target, 0);
-        Thread.sleep(500);
-        List<ProcessHandle> script = f.process.descendants().toList();
+        List<ProcessHandle> script = until(() -> f.process.descendants().toList(), l -> !l.isEmpty());
 
         f.process.getOutputStream().close(); // the connection went: the remote stdin reaches end-of-file
 
         assertThat(f.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(f.out.join()).isEqualTo(bytes("F" + log + "\0"));
-        Thread.sleep(500);
+        until(() -> script, l -> l.stream().noneMatch(FollowScriptOnThisKernelTest::running));
         assertThat(script).isNotEmpty().noneMatch(FollowScriptOnThisKernelTest::running);
         assertThat(target.isAlive()).isTrue();
     }
@@ -121,16 +120,25 @@ class FollowScriptOnThisKernelTest {
 
     /** The script running, its stdin held open as the exec channel holds it, and its output collected. */
     private record Following(Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err,
-                             ByteArrayOutputStream sofar) {
+                             ByteArrayOutputStream sofar, ByteArrayOutputStream errSofar) {
         void awaitOut(String text) throws InterruptedException {
-            for (int i = 0; i < 100 && !stripHeader(sofar).endsWith(text); i++) {
-                Thread.sleep(100);
-            }
+            until(() -> stripHeader(sofar), s -> s.endsWith(text));
             assertThat(stripHeader(sofar)).endsWith(text);
         }
 
+        void awaitErr(String text) throws InterruptedException {
+            until(() -> text(errSofar), s -> s.endsWith(text));
+            assertThat(text(errSofar)).endsWith(text);
+        }
+
+        private static String text(ByteArrayOutputStream b) {
+            synchronized (b) {
+                return b.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+
         private static String stripHeader(ByteArrayOutputStream b) {
-            String s = new String(b.toByteArray(), StandardCharsets.ISO_8859_1);
+            String s = text(b);
             return s.substring(s.indexOf('\0') + 1);
         }
     }
@@ -146,8 +154,19 @@ class FollowScriptOnThisKernelTest {
         command.set(0, bin.resolve("sh").toAbsolutePath().toString());
         Process p = start(command);
         ByteArrayOutputStream sofar = new ByteArrayOutputStream();
-        return new Following(p, drain(p.getInputStream(), sofar), drain(p.getErrorStream(), new ByteArrayOutputStream()),
-                sofar);
+        ByteArrayOutputStream errSofar = new ByteArrayOutputStream();
+        return new Following(p, drain(p.getInputStream(), sofar), drain(p.getErrorStream(), errSofar), sofar, errSofar);
+    }
+
+    /** Polls {@code value} until {@code done} holds (an event the test waits for), 10 s at most; the last value. */
+    private static <T> T until(java.util.function.Supplier<T> value, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        T v = value.get();
+        for (int i = 0; i < 200 && !done.test(v); i++) {
+            Thread.sleep(50);
+            v = value.get();
+        }
+        return v;
     }
 
     /** The process whose root the script reads and whose exit ends it. */

@@ -10,9 +10,14 @@ import java.util.concurrent.locks.LockSupport;
  * The outgoing side of an open {@link ChannelSocket}: stdin on channel 0, v5's stdin close, terminal
  * resizes on channel 4. fabric8's JDK websocket accepts one outstanding frame at a time (the JDK refuses
  * a second send while one is pending), so each frame waits until the previous one has left; callers on
- * several threads (the stdin pump, the resize signal) are serialised here.
+ * several threads (the stdin pump, the resize signal) are serialised here. The JDK gives no completion
+ * to wait on, so the sender polls the queue, backing off from 50 µs to 5 ms: a frame usually leaves within
+ * microseconds, and a slow connection (or many sessions at once) does not keep a core busy polling.
  */
 final class ChannelInput {
+    private static final long MIN_PAUSE_NANOS = 50_000;
+    private static final long MAX_PAUSE_NANOS = 5_000_000;
+
     private final WebSocket socket;
     private final StreamProtocol protocol;
     private final CompletableFuture<?> ended;
@@ -50,8 +55,10 @@ final class ChannelInput {
     }
 
     private synchronized void send(byte[] frame) throws IOException {
+        long pause = MIN_PAUSE_NANOS;
         while (socket.queueSize() > 0 && !ended.isDone()) {
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
         }
         if (ended.isDone() || !socket.send(ByteBuffer.wrap(frame))) {
             throw new IOException("the connection is closed");

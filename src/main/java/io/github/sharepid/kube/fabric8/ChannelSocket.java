@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One exec or attach connection in a {@link StreamProtocol}. Stdout and stderr frames are written to
- * the caller's streams on the websocket's own thread, and the next frame is requested only once that
- * write has returned: a slow reader slows the remote command down and memory stays flat. An attach
- * flushes every frame (a prompt must show at once); an exec leaves flushing to the caller's stream and
- * {@link #flushOutput}, so a file streams in the caller's buffer size, not one write per frame. It keeps
- * the status frame and tells when and how the connection ended; {@link ChannelInput} sends. A failed
- * write ends the session at once (the reader went away).
+ * One exec or attach connection in a {@link StreamProtocol}. Stdout and stderr frames are written to the caller's
+ * streams on the websocket's thread, the next frame requested once that write returned: a slow reader slows the
+ * remote command down, memory stays flat. An attach flushes every frame (a prompt must show at once); an exec
+ * leaves flushing to the caller's stream and {@link #flushOutput}. It keeps the status frame and tells how the
+ * connection ended; {@link ChannelInput} sends. A failed write ends the session (the reader went away). Once the
+ * session is over for the caller ({@link #close}, a failed write) later frames are dropped, not written: the
+ * bytes of a session reported as failed must not land in output shared with others. They are still requested,
+ * so the server's close frame arrives.
  */
 final class ChannelSocket implements WebSocket.Listener {
     private static final int MAX_STATUS = 64 << 10;
@@ -33,6 +34,7 @@ final class ChannelSocket implements WebSocket.Listener {
     private volatile WebSocket socket;
     private volatile StreamProtocol protocol = StreamProtocol.V4;
     private volatile ChannelInput input;
+    private boolean closed; // guarded by this: no frame reaches the caller's streams once set
 
     /** How the connection ended: the close code and reason the server sent, or the error that broke it. */
     record Ending(int code, String reason, Throwable error) {
@@ -68,23 +70,25 @@ final class ChannelSocket implements WebSocket.Listener {
     @Override
     public void onMessage(WebSocket webSocket, ByteBuffer frame) {
         lastActivity = System.nanoTime();
-        if (frame.hasRemaining()) {
-            byte channel = frame.get();
-            try {
-                switch (channel) {
-                    case StreamProtocol.STDOUT -> write(stdout, frame);
-                    case StreamProtocol.STDERR -> write(stderr, frame);
-                    case StreamProtocol.STATUS -> keepStatus(frame);
-                    default -> {
-                        // no other channel carries anything for us
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                writeFailed(webSocket, e);
-                return;
-            }
+        try {
+            deliver(frame);
+        } catch (IOException | RuntimeException e) {
+            writeFailed(webSocket, e);
         }
         webSocket.request();
+    }
+
+    /** Hands one frame to its stream, unless the session is closed: then the frame is dropped. */
+    private synchronized void deliver(ByteBuffer frame) throws IOException {
+        if (closed || !frame.hasRemaining()) {
+            return;
+        }
+        switch (frame.get()) {
+            case StreamProtocol.STDOUT -> write(stdout, frame);
+            case StreamProtocol.STDERR -> write(stderr, frame);
+            case StreamProtocol.STATUS -> keepStatus(frame);
+            default -> { } // no other channel carries anything for us
+        }
     }
 
     /** 1006: the connection ended without a close frame (RFC 6455), which is a broken connection. */
@@ -103,13 +107,9 @@ final class ChannelSocket implements WebSocket.Listener {
         if (out == null || !data.hasRemaining()) {
             return;
         }
-        if (data.hasArray()) {
-            out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
-        } else {
-            byte[] copy = new byte[data.remaining()];
-            data.get(copy);
-            out.write(copy);
-        }
+        byte[] copy = new byte[data.remaining()]; // a frame is small: one copy keeps this simple
+        data.get(copy);
+        out.write(copy);
         if (flushEachFrame) {
             out.flush();
         }
@@ -141,9 +141,14 @@ final class ChannelSocket implements WebSocket.Listener {
     }
 
     private void writeFailed(WebSocket webSocket, Exception e) {
+        markClosed();
         writeFailure = e;
         webSocket.sendClose(1000, "output closed");
         ended.complete(new Ending(1000, "output closed", null));
+    }
+
+    private synchronized void markClosed() { // waits for a frame being written: none is written after this
+        closed = true;
     }
 
     /** The outgoing side (stdin, v5's stdin close, resizes); null until the upgrade has succeeded. */
@@ -151,8 +156,9 @@ final class ChannelSocket implements WebSocket.Listener {
         return input;
     }
 
-    /** Ends the session from our side; the server's close or the client's shutdown finishes it. */
+    /** Ends the session from our side (nothing more reaches the caller's streams); the server's close finishes it. */
     void close() {
+        markClosed();
         WebSocket open = socket;
         if (open != null) {
             open.sendClose(1000, "done");
@@ -171,8 +177,7 @@ final class ChannelSocket implements WebSocket.Listener {
         return lastActivity;
     }
 
-    /** Sending stdin is progress too: the idle clock restarts after it. */
-    void touch() {
+    void touch() { // sending stdin is progress too: the idle clock restarts after it
         lastActivity = System.nanoTime();
     }
 

@@ -14,7 +14,6 @@ import io.github.sharepid.kube.EphemeralContainers.NameTaken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The real {@link EphemeralContainers}. The server's API discovery of {@code /api/v1} says which shape the
@@ -35,7 +34,8 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
 
     private final KubernetesClient client;
     private final RawApi api;
-    private Shape shape;
+    /** Null until discovery answered; written under {@code this}, so concurrent first calls ask once. */
+    private volatile Shape shape;
 
     public EphemeralContainerGateway(KubernetesClient client) {
         this.client = client;
@@ -71,16 +71,26 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
                         .withName(pod).get());
     }
 
-    /** The server's shape of the subresource, asked once per connection. */
+    /**
+     * The server's shape of the subresource, asked once per gateway ({@link Fabric8Context} builds one per
+     * connection); safe from several threads. A failed discovery is not kept: the next call asks again.
+     */
     Shape shape() {
-        if (shape == null) {
+        Shape known = shape;
+        return known != null ? known : discoverShape();
+    }
+
+    private synchronized Shape discoverShape() {
+        Shape known = shape;
+        if (known == null) {
             List<APIResource> resources = KubeErrors.call(client, "get", "the API discovery of /api/v1", null,
                     () -> client.getApiResources("v1").getResources());
             String kind = resources.stream().filter(r -> SUBRESOURCE.equals(r.getName())).map(APIResource::getKind)
                     .findFirst().orElseThrow(() -> notEnabled("the server does not list " + SUBRESOURCE));
-            shape = "Pod".equals(kind) ? Shape.POD : Shape.EPHEMERAL_CONTAINERS;
+            known = "Pod".equals(kind) ? Shape.POD : Shape.EPHEMERAL_CONTAINERS;
+            shape = known;
         }
-        return shape;
+        return known;
     }
 
     /** The write of the server's shape; the pod it answered with (1.22+), else null. */
@@ -115,8 +125,8 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
         try {
             sent = api.send("PATCH", path, RawApi.STRATEGIC_MERGE, patch);
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409 || takenName(e, container.getName())) {
-                throw new NameTaken(container.getName(), e.getCode() + " " + reason(e));
+            if (e.getCode() == 409 || EphemeralAnswers.takenName(e, container.getName())) {
+                throw new NameTaken(container.getName(), e.getCode() + " " + EphemeralAnswers.reason(e));
             }
             throw e;
         }
@@ -139,7 +149,7 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
         for (int attempt = 1; ; attempt++) {
             GenericKubernetesResource current = serialization().unmarshal(api.send("GET", read, null, null),
                     GenericKubernetesResource.class);
-            if (lists(current, container.getName())) {
+            if (EphemeralAnswers.lists(current, container.getName())) {
                 throw new NameTaken(container.getName(), "listed by GET " + SUBRESOURCE);
             }
             Object listed = current.getAdditionalProperties().get("ephemeralContainers");
@@ -153,33 +163,17 @@ public final class EphemeralContainerGateway implements EphemeralContainers {
                 if (e.getCode() == 409 && attempt < CONFLICT_RETRIES) {
                     continue;
                 }
-                if (takenName(e, container.getName())) {
-                    throw new NameTaken(container.getName(), e.getCode() + " " + reason(e));
+                if (EphemeralAnswers.takenName(e, container.getName())) {
+                    throw new NameTaken(container.getName(), e.getCode() + " " + EphemeralAnswers.reason(e));
                 }
                 throw e;
             }
-            if (!lists(serialization().unmarshal(answer, GenericKubernetesResource.class), container.getName())) {
+            GenericKubernetesResource written = serialization().unmarshal(answer, GenericKubernetesResource.class);
+            if (!EphemeralAnswers.lists(written, container.getName())) {
                 throw notEnabled("the server answered without the new container");
             }
             return;
         }
-    }
-
-    private static boolean lists(GenericKubernetesResource object, String name) {
-        Object listed = object.getAdditionalProperties().get("ephemeralContainers");
-        return listed instanceof List<?> l && l.stream().anyMatch(c -> c instanceof Map<?, ?> m
-                && Objects.equals(name, m.get("name")));
-    }
-
-    /** A 422 that says a container of this name exists: a duplicate, or an existing one that may not change. */
-    private static boolean takenName(KubernetesClientException e, String name) {
-        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
-        return e.getCode() == 422 && message != null && (message.contains("Duplicate value: \"" + name + "\"")
-                || message.contains("\"" + name + "\"") && message.contains("may not be changed"));
-    }
-
-    private static String reason(KubernetesClientException e) {
-        return e.getStatus() == null || e.getStatus().getReason() == null ? "" : e.getStatus().getReason();
     }
 
     private SharepidException notEnabled(String why) {

@@ -90,13 +90,24 @@ final class ExecErrors {
         return false;
     }
 
+    /** The HTTP status of a failed read, or (no answer: code 0) what broke the connection. */
+    static String why(KubernetesClientException failure) {
+        if (failure.getCode() > 0) {
+            return String.valueOf(failure.getCode());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return SharepidException.oneLine(root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
+    }
+
     private String diagnose(int code) {
         Pod current;
         try {
             current = client.pods().inNamespace(namespace).withName(pod).get();
         } catch (KubernetesClientException lookupFailed) {
-            return "the API server answered " + code + " (and the pod could not be read: " + lookupFailed.getCode()
-                    + ")";
+            return "the API server answered " + code + " (and the pod could not be read: " + why(lookupFailed) + ")";
         }
         if (current == null) {
             return "pod \"" + pod + "\" not found in namespace \"" + namespace + "\"";

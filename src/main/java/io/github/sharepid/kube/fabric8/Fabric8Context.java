@@ -13,11 +13,19 @@ import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.kube.Pods;
 import io.github.sharepid.kube.Screen;
 
-/** The real {@link KubeContext}: one fabric8 client and the adapters over it. */
+/**
+ * The real {@link KubeContext}: one fabric8 client and the adapters over it, each built once, so that every
+ * use case of the invocation (and every pod of a fan-out) shares the same adapters and what they learn of
+ * the server (the ephemeral-containers API shape). The adapters are safe to use from several threads.
+ */
 public final class Fabric8Context implements KubeContext {
     private final KubernetesClient client;
     private final KubePodGateway gateway;
-    private final ChannelHttpClientFactory negotiation;
+    private final Lookups lookups;
+    private final Exec exec;
+    private final Attach attach;
+    private final EphemeralContainers ephemeralContainers;
+    private final PodSelections podSelections;
 
     /** A client built elsewhere (tests): exec and attach speak v4.channel.k8s.io only. */
     public Fabric8Context(KubernetesClient client) {
@@ -28,7 +36,11 @@ public final class Fabric8Context implements KubeContext {
     public Fabric8Context(KubernetesClient client, ChannelHttpClientFactory negotiation) {
         this.client = client;
         this.gateway = new KubePodGateway(client);
-        this.negotiation = negotiation;
+        this.lookups = new KubeLookups(client);
+        this.exec = new Fabric8Executor(client, negotiation);
+        this.attach = new Fabric8Attacher(client, negotiation);
+        this.ephemeralContainers = new EphemeralContainerGateway(client);
+        this.podSelections = new KubePodSelections(client);
     }
 
     @Override
@@ -54,22 +66,22 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public Lookups lookups() {
-        return new KubeLookups(client);
+        return lookups;
     }
 
     @Override
     public Exec exec() {
-        return new Fabric8Executor(client, negotiation);
+        return exec;
     }
 
     @Override
     public Attach attach() {
-        return new Fabric8Attacher(client, negotiation);
+        return attach;
     }
 
     @Override
     public EphemeralContainers ephemeralContainers() {
-        return new EphemeralContainerGateway(client);
+        return ephemeralContainers;
     }
 
     @Override
@@ -79,7 +91,7 @@ public final class Fabric8Context implements KubeContext {
 
     @Override
     public PodSelections podSelections() {
-        return new KubePodSelections(client);
+        return podSelections;
     }
 
     @Override

@@ -148,11 +148,6 @@ public final class KubeErrors {
     }
 
     /** The server stored the copy without spec.shareProcessNamespace; {@code cleanup} says what became of it. */
-    static SharepidException droppedShareProcessNamespace(String cleanup) {
-        return SharepidException.failure("the API server dropped spec.shareProcessNamespace (feature gate"
-                + " PodShareProcessNamespace off, Kubernetes < 1.12?); " + cleanup);
-    }
-
     /** Runs {@code request}; a refusal says which verb on which resource was refused (see {@link #refused}). */
     static <T> T call(KubernetesClient client, String verb, String resource, String namespace, Supplier<T> request) {
         try {

@@ -53,19 +53,14 @@ public final class KubePodGateway implements Pods, PodWaits {
     public Pod create(Pod pod) {
         String namespace = namespaceOf(pod);
         String name = pod.getMetadata().getName();
-        Pod created;
         try {
-            created = call("create", "pods", namespace, () -> client.pods().inNamespace(namespace).resource(pod).create());
+            return call("create", "pods", namespace, () -> client.pods().inNamespace(namespace).resource(pod).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw KubeErrors.alreadyExists(namespace, name, e);
             }
             throw e;
         }
-        if (created.getSpec() == null || !Boolean.TRUE.equals(created.getSpec().getShareProcessNamespace())) {
-            throw droppedShareProcessNamespace(namespace, name);
-        }
-        return created;
     }
 
     @Override
@@ -136,16 +131,6 @@ public final class KubePodGateway implements Pods, PodWaits {
 
     private PodResource pod(String namespace, String name) {
         return client.pods().inNamespace(namespace).withName(name);
-    }
-
-    private SharepidException droppedShareProcessNamespace(String namespace, String name) {
-        try {
-            delete(namespace, name, 0L);
-            return KubeErrors.droppedShareProcessNamespace("deleted the copy " + name);
-        } catch (KubernetesClientException | SharepidException e) {
-            return KubeErrors.droppedShareProcessNamespace("could not delete the copy " + name + " ("
-                    + e.getMessage() + "), delete it yourself");
-        }
     }
 
     /** The pod's recent events for a failure message; a failure to list them must not hide the real one. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A websocket server small enough to read, for the channel protocol tests the fabric8 mock server
@@ -61,6 +62,7 @@ public final class ChannelTestServer implements AutoCloseable {
     private final List<Upgrade> upgrades = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final List<Thread> connections = new CopyOnWriteArrayList<>();
 
     /** {@code supported}: the subprotocols this server speaks, in its own order (the client's preference wins). */
     ChannelTestServer(List<String> supported, Session session) throws IOException {
@@ -91,7 +93,10 @@ public final class ChannelTestServer implements AutoCloseable {
         return upgrades;
     }
 
-    /** Anything a session threw (an unexpected frame, say): a test asserts this is empty. */
+    /**
+     * Anything a session threw (an unexpected frame, say): a test asserts this is empty after {@link #close},
+     * which waits for every session to end, so an assertion a session makes after the client returned counts.
+     */
     public List<Throwable> failures() {
         return failures;
     }
@@ -102,6 +107,7 @@ public final class ChannelTestServer implements AutoCloseable {
                 Socket socket = server.accept();
                 Thread t = new Thread(() -> serve(socket), "channel-test-connection");
                 t.setDaemon(true);
+                connections.add(t);
                 t.start();
             } catch (IOException e) {
                 return; // closed
@@ -110,6 +116,7 @@ public final class ChannelTestServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        String request = "before the request line";
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -117,6 +124,7 @@ public final class ChannelTestServer implements AutoCloseable {
             String method = head.get(0).split(" ")[0];
             String path = head.get(0).split(" ")[1];
             Map<String, String> headers = headers(head);
+            request = head.get(0);
             requests.add(method + " " + path.replaceFirst("\\?.*", ""));
             Answer answer = router.route(method, path);
             if (answer.session() == null || !"websocket".equalsIgnoreCase(headers.get("upgrade"))) {
@@ -129,7 +137,7 @@ public final class ChannelTestServer implements AutoCloseable {
             accept(out, headers.get("sec-websocket-key"), chosen);
             answer.session().run(new Connection(new DataInputStream(in), out));
         } catch (IOException | RuntimeException | AssertionError e) {
-            failures.add(e);
+            failures.add(new AssertionError("serving " + request + ": " + e, e));
         }
     }
 
@@ -186,9 +194,22 @@ public final class ChannelTestServer implements AutoCloseable {
         return headers;
     }
 
+    /** Stops accepting and waits (10 s at most each) for every connection's session to end. */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(10));
+            for (Thread t : connections) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+                if (t.isAlive()) {
+                    failures.add(new AssertionError("a session was still running 10 s after the test ended"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the sessions to end", e);
+        }
     }
 
     /** The server's side of one upgraded connection: frames in the channel protocol. */

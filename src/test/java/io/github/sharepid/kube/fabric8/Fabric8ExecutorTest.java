@@ -205,7 +205,8 @@ class Fabric8ExecutorTest {
     void exec_readerGoneAway_closesTheSessionAndFails() {
         server.expect().withPath(EXEC).andUpgradeToWebSocket().open()
                 .immediately().andEmit(out("one", 10))
-                .immediately().andEmit(status(SUCCESS, 3000)).done().once();
+                .immediately().andEmit(status(SUCCESS, 120_000)).done().once();
+        // the status comes after the class's 30 s timeout: only a session ended at the failed write returns
         OutputStream closedPipe = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -213,11 +214,9 @@ class Fabric8ExecutorTest {
             }
         };
 
-        long start = System.nanoTime();
         assertThatThrownBy(() -> new Fabric8Executor(client, http, null).exec(NS, NAME, DEBUG, ARGV, null, closedPipe,
                 stderr))
                 .hasMessage("writing the output of exec in copy/debug failed: Broken pipe");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test

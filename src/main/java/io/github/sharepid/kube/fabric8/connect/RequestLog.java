@@ -6,29 +6,39 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code -v}: one line per API call on stderr, like {@code kubectl -v=6}: method, path, status, time.
  * Never headers (tokens) and never the query string: an exec's query carries the command's argv.
+ * Requests of the same line may be in flight at once (a fan-out over pods reads the same paths): each
+ * gets its own start time, answers are matched to the oldest outstanding one, and none is lost.
  */
 public final class RequestLog implements Interceptor {
     public static final String NAME = "sharepid-request-log";
     private static final Logger LOG = LoggerFactory.getLogger("io.github.sharepid.api");
 
-    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    /** How many answered requests are remembered to recognise a repeated report of the same answer. */
+    private static final int RECENT = 64;
+
+    /** Guarded by {@code this}: start times of the requests in flight, oldest first, per line. */
+    private final Map<String, Deque<Long>> started = new HashMap<>();
+    /** Guarded by {@code this}: the requests answered last, compared by identity. */
+    private final Deque<HttpRequest> answered = new ArrayDeque<>();
 
     public static boolean enabled() {
         return LOG.isDebugEnabled();
     }
 
     @Override
-    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        started.put(key(request), System.nanoTime());
+    public synchronized void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        started.computeIfAbsent(key(request), k -> new ArrayDeque<>()).addLast(System.nanoTime());
     }
 
     @Override
@@ -71,9 +81,26 @@ public final class RequestLog implements Interceptor {
         return uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath() + (watch ? " (watch)" : "");
     }
 
-    /** Milliseconds since {@link #before}, or null when no request of this line is outstanding. */
-    private Long millis(HttpRequest request) {
-        Long t = started.remove(key(request));
-        return t == null ? null : (System.nanoTime() - t) / 1_000_000;
+    /**
+     * Milliseconds since the oldest outstanding {@link #before} of this line, or null when this very request
+     * was answered already or none of its line is outstanding.
+     */
+    private synchronized Long millis(HttpRequest request) {
+        if (answered.stream().anyMatch(r -> r == request)) {
+            return null;
+        }
+        Deque<Long> times = started.get(key(request));
+        Long t = times == null ? null : times.pollFirst();
+        if (times != null && times.isEmpty()) {
+            started.remove(key(request));
+        }
+        if (t == null) {
+            return null;
+        }
+        answered.addLast(request);
+        if (answered.size() > RECENT) {
+            answered.removeFirst();
+        }
+        return (System.nanoTime() - t) / 1_000_000;
     }
 }

@@ -38,7 +38,23 @@ class RequestLogTest {
 
         assertThat(log.answered(exec, 400)).matches("GET https://k:6443/api/v1/namespaces/web/pods/p/exec 400 in \\d+ ms");
         assertThat(log.answered(exec, 400)).isNull();
-        log.before(null, exec, null);
-        assertThat(log.answered(exec, 101)).as("a second request of the same line is logged again").isNotNull();
+        HttpRequest again = get("https://k:6443/api/v1/namespaces/web/pods/p/exec?command=ps");
+        log.before(null, again, null);
+        assertThat(log.answered(again, 101)).as("a second request of the same line is logged again").isNotNull();
+    }
+
+    /** A fan-out reads the same path for many pods at once: every call keeps its line. */
+    @Test
+    void concurrentCallsOfTheSameLine_eachGetALine() {
+        RequestLog log = new RequestLog();
+        HttpRequest first = get("https://k:6443/api/v1/namespaces/web/pods/p");
+        HttpRequest second = get("https://k:6443/api/v1/namespaces/web/pods/p");
+
+        log.before(null, first, null);
+        log.before(null, second, null);
+
+        assertThat(log.answered(first, 200)).matches("GET https://k:6443/api/v1/namespaces/web/pods/p 200 in \\d+ ms");
+        assertThat(log.answered(first, 200)).as("the same answer reported again").isNull();
+        assertThat(log.answered(second, 200)).matches("GET https://k:6443/api/v1/namespaces/web/pods/p 200 in \\d+ ms");
     }
 }
