@@ -52,7 +52,7 @@ final class FilesFleet {
             new FilePrinter(format, noHeaders).printPods(rows, all, io.out());
             if (deleted && !format.structured()) {
                 progress.say(held(rows.stream().flatMap(p -> p.rows().stream()).toList(),
-                        " in " + rows.size() + " pod" + (rows.size() == 1 ? "" : "s")));
+                        " across " + rows.size() + " pod" + (rows.size() == 1 ? "" : "s")));
             }
             return FleetReport.finish(io, outcomes, all);
         }
