@@ -2,12 +2,16 @@ package io.github.sharepid.app;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.github.sharepid.plan.EphemeralPlanner;
+import io.github.sharepid.proc.FileRows;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * ps, signal and peek-root over the pods a {@code TYPE/NAME} or {@code -l} selects: each pod gets the single-pod
+ * ps, signal, peek-root, ports, files and top over the pods a {@code TYPE/NAME} or {@code -l} selects: each pod gets the single-pod
  * use case, unchanged (its own tool target, its own PID-reuse guard), through {@link FanOut}; results come back
  * one per pod, in pod order.
  */
@@ -43,6 +47,45 @@ public final class Replicas {
         warnEphemeral(selected, template);
         return ports.fanOut().run(selected.pods(), options,
                 m -> table(m).list(podOf(m, template), container));
+    }
+
+    /** Each pod's sockets and their owners ({@link PodActivity#ports}). */
+    public List<FanOut.Outcome<PodActivity.Ports>> ports(PodSelection.Selected selected, ToolPod template,
+                                                         boolean all, FanOut.Options options) {
+        warnEphemeral(selected, template);
+        return ports.fanOut().run(selected.pods(), options, m -> new PodActivity(table(m)).ports(podOf(m, template), all));
+    }
+
+    /** Each pod's descriptors as {@code selection} picks them ({@link PodActivity#files}). */
+    public List<FanOut.Outcome<PodActivity.Files>> files(PodSelection.Selected selected, ToolPod template,
+                                                         FileRows.Selection selection, FanOut.Options options) {
+        warnEphemeral(selected, template);
+        return ports.fanOut().run(selected.pods(), options,
+                m -> new PodActivity(table(m)).files(podOf(m, template), selection));
+    }
+
+    /** Each pod's first {@code top} sample, its target resolved as ps resolves it. */
+    public List<FanOut.Outcome<ProcessTop.Sample>> top(PodSelection.Selected selected, ToolPod template,
+                                                       ProcessTop.Request request, FanOut.Options options) {
+        warnEphemeral(selected, template);
+        return ports.fanOut().run(selected.pods(), options, m -> new ProcessTop(table(m)).first(podOf(m, template), request));
+    }
+
+    /**
+     * The next sample of each pod whose last one succeeded, on the same target; a pod that failed keeps its
+     * failure and is not asked again. Same order as {@code last}.
+     */
+    public List<FanOut.Outcome<ProcessTop.Sample>> topNext(List<FanOut.Outcome<ProcessTop.Sample>> last,
+                                                           ProcessTop.Request request, FanOut.Options options) {
+        Map<PodSelection.Member, ToolTarget> targets = new HashMap<>();
+        last.stream().filter(FanOut.Outcome::ok).forEach(o -> targets.put(o.pod(), o.result().target()));
+        if (targets.isEmpty()) {
+            return last;
+        }
+        List<PodSelection.Member> again = last.stream().filter(FanOut.Outcome::ok).map(FanOut.Outcome::pod).toList();
+        Iterator<FanOut.Outcome<ProcessTop.Sample>> next = ports.fanOut().run(again, options,
+                m -> new ProcessTop(table(m)).next(targets.get(m), request)).iterator();
+        return last.stream().map(o -> o.ok() ? next.next() : o).toList();
     }
 
     /** {@code template}'s pod is replaced by each selected pod's. */

@@ -63,11 +63,14 @@ final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == PsCommand.class) {
             return new PsCommand(io, progress, Opener.on(root, this::processTable), Opener.on(root, this::replicas));
         } else if (cls == TopCommand.class) {
-            return new TopCommand(io, Opener.on(root, k -> new ProcessTop(processTable(k))));
+            return new TopCommand(io, Opener.on(root, k -> new ProcessTop(processTable(k))),
+                    Opener.on(root, this::replicas));
         } else if (cls == PortsCommand.class) {
-            return new PortsCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
+            return new PortsCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))),
+                    Opener.on(root, this::replicas));
         } else if (cls == FilesCommand.class) {
-            return new FilesCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))));
+            return new FilesCommand(io, progress, Opener.on(root, k -> new PodActivity(processTable(k))),
+                    Opener.on(root, this::replicas));
         } else if (cls == SignalCommand.class) {
             return new SignalCommand(io, Opener.on(root, k -> new SignalSender(processTable(k), k.exec())),
                     Opener.on(root, this::replicas));

@@ -21,7 +21,8 @@ final class Completer {
     /** Cobra's ShellCompDirectiveDefault: the shell completes file names. */
     static final String FILES = ":0";
     /** Flags whose value is a local file; the commands that take TYPE/NAME (several pods), not only one POD. */
-    private static final List<String> FILE_FLAGS = List.of("--custom"), SEVERAL_PODS = List.of("ps", "signal", "peek-root");
+    private static final List<String> FILE_FLAGS = List.of("--custom"), SEVERAL_PODS = List.of("ps", "signal",
+            "peek-root", "top", "ports", "files");
 
     /** Names from the cluster; any failure must come back as an empty list, never an exception. */
     interface Lookups {
@@ -124,7 +125,7 @@ final class Completer {
         return SEVERAL_PODS.contains(t.cmd().name()) ? targets(t, partial, lookups) : lookups.get().pods(t.namespace());
     }
 
-    /** ps, signal and peek-root's POD: pods and {@code TYPE/} prefixes; after {@code TYPE/}, that kind's names. */
+    /** The POD of the commands that take several pods: pods and {@code TYPE/} prefixes; after {@code TYPE/}, that kind's names. */
     private static List<String> targets(Typed t, String partial, Supplier<Lookups> lookups) {
         int slash = partial.indexOf('/');
         if (slash > 0) {

@@ -1,12 +1,15 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.app.PodActivity;
+import io.github.sharepid.app.PodSelection;
 import io.github.sharepid.app.Progress;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.output.FilePrinter;
 import io.github.sharepid.output.OutputFormat;
 import io.github.sharepid.proc.FileRows;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,11 @@ import picocli.CommandLine.Parameters;
             "  kubectl sharepid files web-1-sharepid-x7k2p 8",
             "  kubectl sharepid files web-1-sharepid-x7k2p -c nginx",
             "  kubectl sharepid files web-1-sharepid-x7k2p --deleted   # who keeps the disk full",
-            "  kubectl sharepid files web-1-sharepid-x7k2p --deleted -o json | jq '[.files[].size] | add'"})
+            "  kubectl sharepid files web-1-sharepid-x7k2p --deleted -o json | jq '[.files[].size] | add'",
+            "  kubectl sharepid files deploy/web --deleted             # every running pod, POD column first",
+            "%nSeveral pods (TYPE/NAME, -l; -c or --deleted, PIDs differ from pod to pod): at most --max-concurrency",
+            "at once (default 10), rows by pod, each pod's as for one pod; each failed pod is one stderr line.",
+            "Exit 0 all succeeded, 3 some failed, 1 all failed."})
 public class FilesCommand implements Callable<Integer> {
     @Mixin
     ToolPodFlags target;
@@ -49,18 +56,34 @@ public class FilesCommand implements Callable<Integer> {
     private final Io io;
     private final Progress progress;
     private final Opener<PodActivity> activity;
+    private final Opener<Replicas> replicas;
 
-    FilesCommand(Io io, Progress progress, Opener<PodActivity> activity) {
+    FilesCommand(Io io, Progress progress, Opener<PodActivity> activity, Opener<Replicas> replicas) {
         this.io = io;
         this.progress = progress;
         this.activity = activity;
+        this.replicas = replicas;
     }
 
     @Override
     public Integer call() {
         OutputFormat format = output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
+        List<String> positionals = target.positionals(pid == null ? List.of() : List.of(pid));
+        if (positionals.size() > 1) {
+            throw SharepidException.usage("files takes one PID, not " + String.join(" ", positionals));
+        }
+        pid = positionals.isEmpty() ? null : positionals.get(0);
         FileRows.Selection selection = selection();
-        ToolPod pod = target.onePod("files");
+        ToolPod pod = target.toolPod();
+        PodSelection.Request pods = target.selection();
+        if (pods != null) {
+            if (pid != null) {
+                throw SharepidException.usage("PIDs differ from pod to pod: with TYPE/NAME or -l select the processes"
+                        + " with -c CONTAINER or --deleted instead");
+            }
+            return new FilesFleet(io, progress, format, output.noHeaders, deleted).run(replicas, pods, pod, selection,
+                    target.fanOut());
+        }
         try (Opener.Opened<PodActivity> opened = activity.open()) {
             PodActivity.Files files = opened.use().files(pod, selection);
             String note = Unreadable.note(files.unreadable(), files.toolUid(), files.target().execContainer(),
@@ -71,9 +94,7 @@ public class FilesCommand implements Callable<Integer> {
             new FilePrinter(format, output.noHeaders).print(files.target().name(), files.target().namespace(),
                     files.rows(), io.out());
             if (deleted && !format.structured()) {
-                long bytes = files.rows().stream().mapToLong(r -> Math.max(0, r.fd().size())).sum();
-                progress.say(files.rows().size() + " deleted file" + (files.rows().size() == 1 ? "" : "s")
-                        + " held open, keeping " + bytes + " bytes from the disk");
+                progress.say(FilesFleet.held(files.rows(), ""));
             }
             return 0;
         }

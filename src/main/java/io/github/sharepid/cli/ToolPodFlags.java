@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code POD} of ps, signal and peek-root and where their fixed scripts run: {@code --exec-container}, or an
+ * The {@code POD} (or TYPE/NAME, -l) of ps, signal, peek-root, top, ports and files and where their fixed scripts run: {@code --exec-container}, or an
  * ephemeral tools container ({@code --ephemeral}, with {@code --target}, {@code --image}, {@code --profile},
  * {@code --timeout}); with neither, a copy's debug container or the first of the pod's containers that can.
  */
@@ -118,15 +118,6 @@ public class ToolPodFlags {
             throw SharepidException.usage("TYPE/NAME needs one NAME: " + pod);
         }
         return PodSelection.Request.workload(kind, name);
-    }
-
-    /** For the commands that read one pod at a time (top, ports, files): TYPE/NAME and -l are refused. */
-    ToolPod onePod(String command) {
-        if (selection() != null) {
-            throw SharepidException.usage(command + " reads one POD; TYPE/NAME and -l (several pods) work with ps,"
-                    + " signal and peek-root");
-        }
-        return toolPod();
     }
 
     FanOut.Options fanOut() {

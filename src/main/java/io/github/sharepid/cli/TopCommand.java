@@ -1,6 +1,8 @@
 package io.github.sharepid.cli;
 
+import io.github.sharepid.app.PodSelection;
 import io.github.sharepid.app.ProcessTop;
+import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.ToolPod;
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Screen;
@@ -31,7 +33,11 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:",
             "  kubectl sharepid top web-1-sharepid-x7k2p --once",
             "  kubectl sharepid top web-1-sharepid-x7k2p -c app --sort mem --count 3 --interval 2s",
-            "  kubectl sharepid top web-1-sharepid-x7k2p --once -o json | jq '.processes[0]'"})
+            "  kubectl sharepid top web-1-sharepid-x7k2p --once -o json | jq '.processes[0]'",
+            "  kubectl sharepid top deploy/web --once                  # every running pod, POD column first",
+            "%nSeveral pods (TYPE/NAME, -l; with --once or --count, never redrawn): at most --max-concurrency at once",
+            "(default 10), rows by pod; each failed pod is one stderr line. Exit 0 all succeeded, 3 some failed,",
+            "1 all failed."})
 public class TopCommand implements Callable<Integer> {
     private static final Duration LONGEST = Duration.ofMinutes(10);
 
@@ -60,10 +66,12 @@ public class TopCommand implements Callable<Integer> {
 
     private final Io io;
     private final Opener<ProcessTop> top;
+    private final Opener<Replicas> replicas;
 
-    TopCommand(Io io, Opener<ProcessTop> top) {
+    TopCommand(Io io, Opener<ProcessTop> top, Opener<Replicas> replicas) {
         this.io = io;
         this.top = top;
+        this.replicas = replicas;
     }
 
     @Override
@@ -71,9 +79,16 @@ public class TopCommand implements Callable<Integer> {
         OutputFormat format = output.requireOneOf(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
         ProcessTop.Request request = new ProcessTop.Request(container, seconds(), sortKey());
         int samples = samples();
-        ToolPod pod = target.onePod("top");
+        ToolPod pod = target.toolPod();
         TopPrinter printer = new TopPrinter(format, output.noHeaders);
         boolean mayRedraw = format == OutputFormat.TABLE && !once && count == null;
+        PodSelection.Request selection = target.selection();
+        if (selection != null) {
+            if (mayRedraw) {
+                throw SharepidException.usage("top redraws one POD only: with TYPE/NAME or -l add --once or --count N");
+            }
+            return new TopFleet(io, printer, format).run(replicas, selection, pod, request, samples, target.fanOut());
+        }
         try (Opener.Opened<ProcessTop> opened = top.open()) {
             Optional<Screen> screen = mayRedraw ? opened.kube().screens().open() : Optional.empty();
             if (screen.isPresent()) {

@@ -13,6 +13,12 @@ final class Unreadable {
     private Unreadable() {
     }
 
+    /** {@link #note} of one of several pods: says which ({@code label}); null when everything was read. */
+    static String note(String label, Map<Integer, String> unreadable, long toolUid, String execContainer, String what) {
+        String note = note(unreadable, toolUid, execContainer, what);
+        return note == null ? null : "note: pod " + label + ": " + note.substring("note: ".length());
+    }
+
     /** Null when everything was read. */
     static String note(Map<Integer, String> unreadable, long toolUid, String execContainer, String what) {
         if (unreadable.isEmpty()) {

@@ -42,14 +42,32 @@ public final class FilePrinter {
             Structured.print(out, new Document(pod, namespace, rows.stream().map(Row::of).toList()), format);
         } else {
             Table table = new Table(COLUMNS);
-            for (FileRow r : rows) {
-                OpenFd fd = r.fd();
-                table.addRow(List.of(Integer.toString(r.pid()), r.container(), Integer.toString(fd.fd()), fd.type(),
-                        fd.size() < 0 ? "-" : Long.toString(fd.size()),
-                        fd.path() + (fd.deleted() ? " (deleted)" : fd.target().isEmpty() ? "?" : "")));
-            }
+            rows.forEach(r -> table.addRow(cells(r)));
             table.print(out, !noHeaders);
         }
         out.flush();
+    }
+
+    /**
+     * Several pods' descriptors, each pod's in its own order: the table with {@code POD} first ({@code NAMESPACE}
+     * before it when {@code namespaces}), or one document whose {@code files} each carry pod and namespace.
+     */
+    public void printPods(List<PodRows<FileRow>> pods, boolean namespaces, PrintWriter out) {
+        if (format.structured()) {
+            Structured.print(out, PodColumns.document("files", pods, Row::of), format);
+        } else {
+            Table table = new Table(PodColumns.headers(namespaces, COLUMNS));
+            pods.forEach(p -> p.rows().forEach(r -> table.addRow(PodColumns.cells(namespaces, p.namespace(), p.pod(),
+                    cells(r)))));
+            table.print(out, !noHeaders);
+        }
+        out.flush();
+    }
+
+    private static List<String> cells(FileRow r) {
+        OpenFd fd = r.fd();
+        return List.of(Integer.toString(r.pid()), r.container(), Integer.toString(fd.fd()), fd.type(),
+                fd.size() < 0 ? "-" : Long.toString(fd.size()),
+                fd.path() + (fd.deleted() ? " (deleted)" : fd.target().isEmpty() ? "?" : ""));
     }
 }

@@ -44,14 +44,32 @@ public final class PortPrinter {
             Structured.print(out, new Document(pod, namespace, rows.stream().map(Row::of).toList()), format);
         } else {
             Table table = new Table(COLUMNS);
-            for (PortRow r : rows) {
-                NetSocket s = r.socket();
-                table.addRow(List.of(s.proto(), NetSocket.endpoint(s.local(), s.localPort()),
-                        NetSocket.endpoint(s.remote(), s.remotePort()), s.state(), r.owner(), r.container(), r.user(),
-                        r.command()));
-            }
+            rows.forEach(r -> table.addRow(cells(r)));
             table.print(out, !noHeaders);
         }
         out.flush();
+    }
+
+    /**
+     * Several pods' sockets, each pod's in its own order: the table with {@code POD} first ({@code NAMESPACE}
+     * before it when {@code namespaces}), or one document whose {@code sockets} each carry pod and namespace.
+     */
+    public void printPods(List<PodRows<PortRow>> pods, boolean namespaces, PrintWriter out) {
+        if (format.structured()) {
+            Structured.print(out, PodColumns.document("sockets", pods, Row::of), format);
+        } else {
+            Table table = new Table(PodColumns.headers(namespaces, COLUMNS));
+            pods.forEach(p -> p.rows().forEach(r -> table.addRow(PodColumns.cells(namespaces, p.namespace(), p.pod(),
+                    cells(r)))));
+            table.print(out, !noHeaders);
+        }
+        out.flush();
+    }
+
+    private static List<String> cells(PortRow r) {
+        NetSocket s = r.socket();
+        return List.of(s.proto(), NetSocket.endpoint(s.local(), s.localPort()),
+                NetSocket.endpoint(s.remote(), s.remotePort()), s.state(), r.owner(), r.container(), r.user(),
+                r.command());
     }
 }

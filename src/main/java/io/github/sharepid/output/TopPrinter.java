@@ -6,8 +6,10 @@ import io.github.sharepid.proc.TopRow;
 import io.github.sharepid.proc.TopSample;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Prints a sample of {@code kubectl sharepid top}: a header (interval, what %MEM is measured against), one line per
@@ -67,12 +69,54 @@ public final class TopPrinter {
             sample.containers().forEach(c -> lines.add(containerLine(c)));
         }
         Table table = new Table(COLUMNS);
-        sample.processes().stream().limit(maxRows).forEach(p -> table.addRow(List.of(Integer.toString(p.pid()),
-                p.container(), p.user(), p.state(), Integer.toString(p.threads()), number(p.cpuPercent()),
-                Long.toString(p.rssKiB()), p.memPercent() == null ? "-" : number(p.memPercent()),
-                PsTimes.cpu(p.cpuSeconds()), p.command())));
+        sample.processes().stream().limit(maxRows).forEach(p -> table.addRow(cells(p)));
         lines.addAll(table.lines(!noHeaders));
         return lines;
+    }
+
+    /** One pod's sample; {@code label} names the pod in the header lines ({@code NAMESPACE/NAME} with -A). */
+    public record PodSample(String namespace, String pod, String label, TopSample sample) {
+    }
+
+    /**
+     * A sample of several pods: each pod's header and container lines (these prefixed with the pod), then one table
+     * with {@code POD} first ({@code NAMESPACE} before it when {@code namespaces}), rows by pod and sorted within
+     * each; or one document whose {@code pods}, {@code containers} and {@code processes} each carry pod and namespace.
+     */
+    public void printPods(List<PodSample> pods, boolean namespaces, PrintWriter out) {
+        if (format.structured()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("pods", pods.stream().map(p -> {
+                Map<String, Object> m = PodColumns.fields(p.namespace(), p.pod(), Map.of());
+                m.put("intervalSeconds", p.sample().intervalSeconds());
+                m.put("nodeMemoryKiB", p.sample().nodeMemoryKiB());
+                return m;
+            }).toList());
+            doc.put("containers", pods.stream().flatMap(p -> p.sample().containers().stream()
+                    .map(c -> PodColumns.fields(p.namespace(), p.pod(), Container.of(c)))).toList());
+            doc.put("processes", pods.stream().flatMap(p -> p.sample().processes().stream()
+                    .map(r -> PodColumns.fields(p.namespace(), p.pod(), Process.of(r)))).toList());
+            Structured.print(out, doc, format);
+            out.flush();
+            return;
+        }
+        if (!noHeaders) {
+            for (PodSample p : pods) {
+                out.println(header(p.label(), p.sample()));
+                p.sample().containers().forEach(c -> out.println("pod " + p.label() + ", " + containerLine(c)));
+            }
+        }
+        Table table = new Table(PodColumns.headers(namespaces, COLUMNS));
+        pods.forEach(p -> p.sample().processes().forEach(r -> table.addRow(PodColumns.cells(namespaces, p.namespace(),
+                p.pod(), cells(r)))));
+        table.lines(!noHeaders).forEach(out::println);
+        out.flush();
+    }
+
+    private static List<String> cells(TopRow p) {
+        return List.of(Integer.toString(p.pid()), p.container(), p.user(), p.state(), Integer.toString(p.threads()),
+                number(p.cpuPercent()), Long.toString(p.rssKiB()), p.memPercent() == null ? "-" : number(p.memPercent()),
+                PsTimes.cpu(p.cpuSeconds()), p.command());
     }
 
     private static String header(String pod, TopSample s) {

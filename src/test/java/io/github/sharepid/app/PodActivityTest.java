@@ -19,7 +19,7 @@ class PodActivityTest {
     private final ToolPod copy = ToolPod.of("web-1-sharepid-abcde", null);
 
     /** nginx's master (8) and worker (9) share the listener on :80; the worker holds a deleted log; 14 is the shell. */
-    private static byte[] reply(String extra) {
+    static byte[] reply(String extra) {
         String fd = "99/net/tcp:  sl  local_address rem_address   st\0"
                 + "99/net/tcp:   0: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0 0 3000 1\0"
                 + "99/net/tcp6:   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A"

@@ -16,7 +16,7 @@ class ProcessTopTest {
     private final ToolPod copy = ToolPod.of("web-1-sharepid-abcde", null);
 
     /** The nginx copy, with a first reading at uptime 1756.17 where the worker (9) had used 48 ticks less. */
-    private static byte[] reply() {
+    static byte[] reply() {
         String first = "./uptime:1756.17 1430.00\0./9/stat:9 (nginx) S 8 9 9 0 -1 4194560 98 0 0 0 0 2 0 0 20 0 1 0 96"
                 + " 1040384 1 18446744073709551615\n\0meminfo:MemTotal:       1048576 kB\0";
         byte[] head = first.getBytes(StandardCharsets.UTF_8);

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Completion of ps, signal and peek-root's POD: pods and TYPE/ prefixes, then the names of that kind. */
+/** Completion of the POD of ps, signal, peek-root, top, ports and files: pods and TYPE/ prefixes, then the names of that kind. */
 class CompleterTargetsTest {
     private final List<String> asked = new ArrayList<>();
     private final Completer completer = new Completer(Cli.commandLine(
@@ -53,6 +53,13 @@ class CompleterTargetsTest {
         assertThat(complete("signal", "-n", "team", "deploy/w")).containsExactly("deploy/web", ":4");
         assertThat(complete("peek-root", "sts/")).containsExactly("sts/db", ":4");
         assertThat(asked).containsExactly("DEPLOYMENT team", "STATEFULSET null");
+    }
+
+    @Test
+    void topPortsFiles_takeSeveralPodsToo() {
+        assertThat(complete("top", "d")).containsExactly("db-0", "deployment/", "deploy/", "daemonset/", "ds/", ":4");
+        assertThat(complete("ports", "deploy/")).containsExactly("deploy/web", "deploy/api", ":4");
+        assertThat(complete("files", "sts/")).containsExactly("sts/db", ":4");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code ps}, {@code signal} and {@code peek-root} over a Deployment's pods, the whole command line against a test
+ * {@code ps}, {@code signal}, {@code peek-root}, {@code ports}, {@code files} and {@code top} over a Deployment's pods, the whole command line against a test
  * API server: one GET of the workload, one LIST of pods, then each pod's own single-pod run; output by pod.
  */
 @Timeout(60)
@@ -117,6 +117,66 @@ class ReplicasCommandTest {
         assertThat(run.stdout()).isEqualTo("==> web-a <==\none\n\n==> web-b <==\ntwo\n");
     }
 
+    @Test
+    void ports_deployment_podColumnFirst_eachPodsSocketsAsOnePodsAre() throws IOException {
+        serve(Map.of("web-b", fixture("fds-docs-pod.bin"), "web-a", fixture("fds-docs-pod.bin")));
+
+        CliRun run = cli("ports", "deploy/web", "--exec-container", "shell");
+
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("POD +PROTO +LOCAL +REMOTE +STATE +PID +CONTAINER +USER +COMMAND");
+        int perPod = (lines.size() - 1) / 2;
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(" +")[0])
+                .containsExactlyElementsOf(java.util.stream.Stream.of("web-a", "web-b")
+                        .flatMap(p -> java.util.Collections.nCopies(perPod, p).stream()).toList());
+        assertThat(lines.get(1)).matches("web-a +tcp +0\\.0\\.0\\.0:80 +0\\.0\\.0\\.0:\\* +LISTEN +6 .*"
+                + " nginx: master process nginx -g daemon off;");
+        assertThat(lines.get(1 + perPod).substring("web-b".length())).isEqualTo(lines.get(1).substring("web-a".length()));
+    }
+
+    @Test
+    void ports_json_everySocketCarriesItsPodAndNamespace() throws IOException {
+        serve(Map.of("web-a", fixture("fds-docs-pod.bin"), "web-b", fixture("fds-docs-pod.bin")));
+
+        CliRun run = cli("ports", "-l", "app=web", "--exec-container", "shell", "-o", "json");
+
+        assertThat(run.stdout()).startsWith("{\n    \"sockets\": [\n        {\n            \"pod\": \"web-a\",\n"
+                + "            \"namespace\": \"" + NS + "\",\n            \"proto\": \"tcp\",");
+        assertThat(run.stdout()).contains("\"pod\": \"web-b\",");
+    }
+
+    @Test
+    void filesDeleted_onePodFails_itsLineOnStderr_exit3() throws IOException {
+        serve(Map.of("web-a", fixture("fds-docs-pod.bin"), "web-b", new byte[0]));
+
+        CliRun run = cli("files", "deploy/web", "--deleted", "--exec-container", "shell");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).isEqualTo("POD   PID   CONTAINER   FD   TYPE   SIZE   TARGET\n");
+        assertThat(run.stderr()).contains("error: pod web-b: reading /proc in container shell of pod web-b failed");
+    }
+
+    @Test
+    void topOnce_eachPodsHeaderLines_thenOneTableWithAPodColumn() throws IOException {
+        byte[] sample = concat(fixture("top-first.bin"), fixture("docs-pod.bin"));
+        serve(Map.of("web-a", sample, "web-b", sample));
+
+        CliRun run = cli("top", "deploy/web", "--once", "--exec-container", "shell", "--sort", "pid");
+
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines).filteredOn(l -> !l.startsWith("web-")).extracting(l -> l.replaceFirst(":.*", ""))
+                .containsExactly("pod web-a, CPU over 399.1s in % of one core, %MEM of the node's memory (23.5Gi)",
+                        "pod web-a, container (sandbox)", "pod web-a, container nginx", "pod web-a, container shell",
+                        "pod web-b, CPU over 399.1s in % of one core, %MEM of the node's memory (23.5Gi)",
+                        "pod web-b, container (sandbox)", "pod web-b, container nginx", "pod web-b, container shell",
+                        "POD     PID   CONTAINER   USER    S   THR   %CPU   RSS    %MEM   TIME   COMMAND");
+        assertThat(lines).filteredOn(l -> l.startsWith("web-")).extracting(l -> l.split(" +")[0] + " " + l.split(" +")[1])
+                .containsExactly("web-a 1", "web-a 8", "web-a 14", "web-a 15", "web-a 16",
+                        "web-b 1", "web-b 8", "web-b 14", "web-b 15", "web-b 16");
+    }
+
     /** The deployment {@code web} (selector app=web) and one pod per entry, whose execs print the bytes given. */
     private void serve(Map<String, byte[]> execOutput) throws IOException {
         List<Pod> pods = (execOutput.isEmpty() ? List.of("web-a", "web-b") : execOutput.keySet().stream().sorted().toList())
@@ -166,6 +226,12 @@ class ReplicasCommandTest {
 
     private static byte[] file(String content) {
         return ("F/etc/x\0" + content).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static byte[] fixture(String name) throws IOException {

@@ -26,4 +26,11 @@ class UnreadableTest {
                         + " user's needs root with SYS_PTRACE; a socket they may hold shows owner ?. A copy or a tools"
                         + " container (--ephemeral) with --profile general (the default) or sysadmin shows them");
     }
+
+    @Test
+    void ofOneOfSeveralPods_namesThePod() {
+        assertThat(Unreadable.note("team/web-b", Map.of(14, "Permission denied"), 1000, "shell", "x"))
+                .startsWith("note: pod team/web-b: the file descriptors of 1 process (PID 14) could not be read");
+        assertThat(Unreadable.note("web-a", Map.of(), 0, "shell", "x")).isNull();
+    }
 }

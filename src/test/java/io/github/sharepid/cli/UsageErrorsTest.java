@@ -48,9 +48,12 @@ class UsageErrorsTest {
             top web --count 0                            | --count must be at least 1
             top web -o wide                              | -o wide is not supported here
             ports web --profile restricted               | --profile applies only with --ephemeral
-            top deploy/web --once                        | top reads one POD; TYPE/NAME and -l (several pods) work
-            ports -l app=web                             | ports reads one POD
-            files sts/db 7                               | files reads one POD
+            top deploy/web                               | top redraws one POD only: with TYPE/NAME or -l add --once or --count N
+            top -l app=web --sort rss                    | --sort rss: valid
+            files sts/db 7                               | PIDs differ from pod to pod: with TYPE/NAME or -l select the processes with -c CONTAINER or --deleted instead
+            files -l app=web 7 8                         | files takes one PID, not 7 8
+            files -l app=web                             | files needs a PID, -c CONTAINER or --deleted
+            ports -A deploy/web                          | -A applies only with -l
             files web                                    | files needs a PID, -c CONTAINER or --deleted
             files web 0                                  | PID must be a positive number
             files web 12x                                | PID must be a positive number

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * ps, signal and peek-root over the replicas of a Deployment whose pod shares its process namespace (the docs
- * page's nginx + busybox shell, four replicas), on the real cluster: four pods in one run, a reload of nginx in
+ * ps, ports, signal and peek-root over the replicas of a Deployment whose pod shares its process namespace (the docs
+ * page's nginx + busybox shell, four replicas), on the real cluster: four pods in one run, nginx's master on :80 in each, a reload of nginx in
  * every pod with --main, the one pod whose nginx.conf differs named by --checksum, a Pending pod skipped.
  */
 @Tag("e2e")
@@ -105,6 +105,18 @@ class ReplicasE2E {
         List<String> pods = lines.stream().skip(1).map(l -> l.split(" +")[0]).distinct().toList();
         assertThat(pods).hasSize(4).isSorted().allMatch(p -> p.startsWith("web-"));
         assertThat(lines).filteredOn(l -> l.contains("nginx: master process")).hasSize(4);
+    }
+
+    @Test
+    @Order(1)
+    void ports_deployment_nginxsMasterOwnsPort80_inEveryPod() {
+        Shell.Result run = ok(sharepid("ports", "deploy/web"));
+
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("POD +PROTO +LOCAL +REMOTE +STATE +PID +CONTAINER +USER +COMMAND");
+        List<String> masters = lines.stream().filter(l -> l.matches("\\S+ +tcp +0\\.0\\.0\\.0:80 +.* LISTEN +\\d+ +nginx +"
+                + "root +nginx: master process.*")).map(l -> l.split(" +")[0]).toList();
+        assertThat(masters).hasSize(4).doesNotHaveDuplicates().isSorted().allMatch(p -> p.startsWith("web-"));
     }
 
     @Test

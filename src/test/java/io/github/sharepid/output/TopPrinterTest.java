@@ -41,4 +41,30 @@ class TopPrinterTest {
         assertThat(json).contains("\"intervalSeconds\": 1.0").contains("\"cpuPercent\": 98.5")
                 .contains("\"memPercent\": null").contains("\"cpuLimitCores\": 0.5").contains("\"rssKiB\": 2048");
     }
+
+    @Test
+    void severalPods_yaml_podsContainersAndProcessesEachCarryPodAndNamespace() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        new TopPrinter(OutputFormat.YAML, false).printPods(List.of(new TopPrinter.PodSample("team", "web-a", "team/web-a",
+                SAMPLE)), true, new java.io.PrintWriter(text));
+
+        assertThat(text.toString()).startsWith("pods:\n- pod: web-a\n  namespace: team\n  intervalSeconds: 1.0\n"
+                + "  nodeMemoryKiB: 2097152\ncontainers:\n- pod: web-a\n  namespace: team\n  name: app\n")
+                .contains("processes:\n- pod: web-a\n  namespace: team\n  pid: 10\n  container: app\n");
+    }
+
+    @Test
+    void severalPods_table_headerLinesNameThePod_namespaceAndPodColumnsFirst() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        new TopPrinter(OutputFormat.TABLE, false).printPods(List.of(new TopPrinter.PodSample("team", "web-a", "team/web-a",
+                SAMPLE)), true, new java.io.PrintWriter(text));
+
+        assertThat(text.toString().lines()).containsExactly(
+                "pod team/web-a, CPU over 1.0s in % of one core, %MEM of its container's memory limit, else the node's 2.0Gi",
+                "pod team/web-a, container app: CPU 98.5% (limit 0.5 cores: 197.0%), RSS 2.0Mi (limit 64.0Mi: 3.1%)",
+                "pod team/web-a, container side: CPU 0.0% (no limit), RSS 512Ki (no limit)",
+                "NAMESPACE   POD     PID   CONTAINER   USER     S   THR   %CPU   RSS    %MEM   TIME   COMMAND",
+                "team        web-a   10    app         root     R   1     98.5   2048   3.1    0:12   sh -c while :; do :; done",
+                "team        web-a   14    side        nobody   S   2     0.0    512    -      0:00   sleep 1d");
+    }
 }
