@@ -31,17 +31,17 @@ final class EphemeralTools {
     /** Lost races in a row before giving up: each loss leaves the winner's container to use, so one is typical. */
     private static final int RACES = 3;
 
-    private final ToolTargets.Ports ports;
+    private final ToolSites.Ports ports;
     private final String namespace;
     private final Progress progress;
 
-    EphemeralTools(ToolTargets.Ports ports, String namespace, Progress progress) {
+    EphemeralTools(ToolSites.Ports ports, String namespace, Progress progress) {
         this.ports = ports;
         this.namespace = namespace;
         this.progress = progress;
     }
 
-    ToolTarget ensure(Pod pod, ToolPod.Ephemeral request) {
+    ToolSite ensure(Pod pod, ToolPod.Ephemeral request) {
         String name = pod.getMetadata().getName();
         boolean shares = Boolean.TRUE.equals(pod.getSpec().getShareProcessNamespace());
         if (!shares && request.target() == null) {
@@ -51,17 +51,17 @@ final class EphemeralTools {
         }
         requireRunningPod(pod);
         TargetUser.RunAs user = request.runAs() == null ? null : TargetUser.resolve(pod.getSpec(), name, request.runAs());
-        ToolTarget settled = settle(pod, request, user);
+        ToolSite settled = settle(pod, request, user);
         String isolatedTo = shares ? null : request.target();
         if (isolatedTo != null) {
             progress.say("note: pod " + name + " does not share its process namespace: only the processes of"
                     + " container " + isolatedTo + " are visible");
         }
-        return new ToolTarget(namespace, settled.pod(), settled.execContainer(), isolatedTo);
+        return new ToolSite(namespace, settled.pod(), settled.execContainer(), isolatedTo);
     }
 
     /** The running tools container of this kind: reused, or added; after a lost race, the winner's. */
-    private ToolTarget settle(Pod pod, ToolPod.Ephemeral request, TargetUser.RunAs user) {
+    private ToolSite settle(Pod pod, ToolPod.Ephemeral request, TargetUser.RunAs user) {
         String name = pod.getMetadata().getName();
         Set<String> leftAlone = new HashSet<>();
         Pod current = pod;
@@ -71,13 +71,13 @@ final class EphemeralTools {
                 progress.say("using the tools container " + slot.container() + (race == 1 ? " added to pod " + name
                         + " earlier" : " that another call added to pod " + name + " at the same time"));
                 boolean runs = Containers.status(current, slot.container()).filter(PodStates::isRunning).isPresent();
-                return new ToolTarget(namespace, runs ? current : ports.waits().awaitRunning(current,
+                return new ToolSite(namespace, runs ? current : ports.waits().awaitRunning(current,
                         slot.container(), request.timeout(), progress::say), slot.container());
             }
             EphemeralPlanner.Planned planned = EphemeralPlanner.tools(current.getSpec(), slot.suffix(),
                     request.image(), request.profile(), request.target(), user);
             try {
-                return new ToolTarget(namespace, add(current, planned, request), slot.container());
+                return new ToolSite(namespace, add(current, planned, request), slot.container());
             } catch (EphemeralContainers.NameTaken lost) {
                 if (race == RACES) {
                     throw SharepidException.failure("could not add a tools container to pod " + name + ": other calls"

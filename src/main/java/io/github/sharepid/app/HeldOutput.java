@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Holds back the output of an exec started before its pod was judged ({@link TargetLookup}): the
+ * Holds back the output of an exec started before its pod was judged ({@link SiteLookup}): the
  * first write waits for the verdict, and if the exec must not count, fails instead of letting a single
  * byte through. Back-pressure turns the wait into a paused stream; nothing is buffered here.
  */

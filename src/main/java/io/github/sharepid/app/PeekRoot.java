@@ -75,7 +75,7 @@ public final class PeekRoot {
      * process table (read while the pod is) names the main process, then its root is read.
      */
     public Result read(Request request, OutputStream stdout) {
-        TargetLookup lookup = table.start(request.pod());
+        SiteLookup lookup = table.start(request.pod());
         Peek peek = request.pid() != null ? peekPid(lookup, request, stdout) : peekMainProcess(lookup, request, stdout);
         if (request.following() && peek.code() == FollowScript.TARGET_EXITED) {
             progress.say("process " + peek.pid() + " exited; stopped following " + request.path());
@@ -91,18 +91,18 @@ public final class PeekRoot {
     }
 
     /** One read of a root: the pod it was judged against, the process, where the bytes went, the exit code. */
-    private record Peek(ToolTarget target, long pid, PeekTransfer transfer, int code) {
+    private record Peek(ToolSite target, long pid, PeekTransfer transfer, int code) {
     }
 
-    private Peek peekPid(TargetLookup lookup, Request request, OutputStream stdout) {
-        TargetLookup.Judged<Peek> run = lookup.withFirstExec((guard, container, verdict) -> peek(guard.apply(exec),
+    private Peek peekPid(SiteLookup lookup, Request request, OutputStream stdout) {
+        SiteLookup.Judged<Peek> run = lookup.withFirstExec((guard, container, verdict) -> peek(guard.apply(exec),
                 lookup.namespace(), lookup.name(), container, request.pid(), request, stdout, verdict));
         return new Peek(run.target(), request.pid(), run.result().transfer(), run.result().code());
     }
 
-    private Peek peekMainProcess(TargetLookup lookup, Request request, OutputStream stdout) {
-        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(lookup);
-        ToolTarget target = read.target();
+    private Peek peekMainProcess(SiteLookup lookup, Request request, OutputStream stdout) {
+        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(lookup);
+        ToolSite target = read.target();
         int pid = ProcessTable.mainPid(read.result(), target, request.container());
         Peek peek = peek(exec, target.namespace(), target.name(), target.execContainer(), pid, request, stdout, null);
         return new Peek(target, pid, peek.transfer(), peek.code());
@@ -129,12 +129,12 @@ public final class PeekRoot {
     }
 
     /** {@code hostUsers: false}: the pod's containers run in a user namespace (GA in Kubernetes 1.36). */
-    private static boolean inUserNamespace(ToolTarget target) {
+    private static boolean inUserNamespace(ToolSite target) {
         return target.pod() != null && target.pod().getSpec() != null
                 && Boolean.FALSE.equals(target.pod().getSpec().getHostUsers());
     }
 
-    private static SharepidException failure(int code, String stderr, ToolTarget target, long pid, String path) {
+    private static SharepidException failure(int code, String stderr, ToolSite target, long pid, String path) {
         String where = " (PID " + pid + " in pod " + target.name() + ")";
         if (code == PeekScript.NO_SUCH_PROCESS) {
             return SharepidException.failure("no process with PID " + pid + " in pod " + target.name());

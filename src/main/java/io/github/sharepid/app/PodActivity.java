@@ -25,11 +25,11 @@ public final class PodActivity {
      * @param unreadable processes whose descriptors could not be read, with why
      * @param toolUid    the UID the tools ran as, -1 when unknown
      */
-    public record Ports(ToolTarget target, PortRows.Ports ports, long toolUid) {
+    public record Ports(ToolSite target, PortRows.Ports ports, long toolUid) {
     }
 
     /** What {@code files} shows, and which processes' descriptors could not be read. */
-    public record Files(ToolTarget target, List<FileRow> rows, Map<Integer, String> unreadable, long toolUid) {
+    public record Files(ToolSite target, List<FileRow> rows, Map<Integer, String> unreadable, long toolUid) {
     }
 
     /** @param all every socket, else only the listening ones */
@@ -47,11 +47,11 @@ public final class PodActivity {
                 ProcessTable.toolUid(read.processes, read.target));
     }
 
-    private record Read(ToolTarget target, List<ProcessInfo> processes, FdReading reading) {
+    private record Read(ToolSite target, List<ProcessInfo> processes, FdReading reading) {
     }
 
     private Read read(ToolPod pod) {
-        TargetLookup.Judged<byte[]> raw = table.readRaw(pod, FdScript.argv());
+        SiteLookup.Judged<byte[]> raw = table.readRaw(pod, FdScript.argv());
         return new Read(raw.target(), ProcessTable.attribute(raw.result(), raw.target()),
                 FdReading.parse(raw.result()));
     }

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 /** The process table of a shared pod (one exec of the fixed ps script), what {@code ps} prints, and lookups on it. */
 public final class ProcessTable {
-    private final ToolTargets targets;
+    private final ToolSites targets;
     private final Exec exec;
 
-    public ProcessTable(ToolTargets targets, Exec exec) {
+    public ProcessTable(ToolSites targets, Exec exec) {
         this.targets = targets;
         this.exec = exec;
     }
@@ -27,29 +27,29 @@ public final class ProcessTable {
      * What {@code ps} shows: the pod's tool target and its processes, only {@code container}'s unless null, and
      * the UID the tools ran as (that of the tools container's own processes; -1 when none was seen).
      */
-    public record Listing(ToolTarget target, List<ProcessInfo> processes, long toolUid) {
+    public record Listing(ToolSite target, List<ProcessInfo> processes, long toolUid) {
     }
 
     /** The pod and its processes read at the same time ({@link #readWhileLooking}). */
     public Listing list(ToolPod pod, String container) {
-        TargetLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
+        SiteLookup.Judged<List<ProcessInfo>> read = readWhileLooking(targets.start(pod));
         return new Listing(read.target(), ContainerFilter.select(read.result(), read.target().pod(), container),
                 toolUid(read.result(), read.target()));
     }
 
     /** The UID the tools ran as: that of the tools container's own processes; -1 when none was seen. */
-    static long toolUid(List<ProcessInfo> processes, ToolTarget target) {
+    static long toolUid(List<ProcessInfo> processes, ToolSite target) {
         String tools = target.execContainer();
         return processes.stream().filter(p -> tools.equals(p.container())).mapToLong(ProcessInfo::uid)
                 .findFirst().orElse(-1);
     }
 
-    public ToolTarget target(ToolPod pod) {
+    public ToolSite target(ToolPod pod) {
         return targets.resolve(pod);
     }
 
     /** Reads and judges the pod, then runs {@code run} where the verdict says (on a live pod: where it can run). */
-    <T> TargetLookup.Judged<T> runWhereJudged(ToolPod pod, TargetLookup.FirstExec<T> run) {
+    <T> SiteLookup.Judged<T> runWhereJudged(ToolPod pod, SiteLookup.FirstExec<T> run) {
         return targets.resolveRunning(pod, run);
     }
 
@@ -58,22 +58,22 @@ public final class ProcessTable {
     }
 
     /**
-     * The pod and its process table ({@link TargetLookup}): one GET and one exec, together on a copy, the exec
+     * The pod and its process table ({@link SiteLookup}): one GET and one exec, together on a copy, the exec
      * after the GET on a live pod, where the ps script itself probes the candidate containers.
      */
-    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(TargetLookup lookup) {
-        TargetLookup.Judged<byte[]> read = lookup.withFirstExec(
+    SiteLookup.Judged<List<ProcessInfo>> readWhileLooking(SiteLookup lookup) {
+        SiteLookup.Judged<byte[]> read = lookup.withFirstExec(
                 (guard, container, verdict) -> readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container,
                         PsScript.argv()));
-        return new TargetLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
+        return new SiteLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
     }
 
     /** The pod and its process table, read at the same time. */
-    TargetLookup.Judged<List<ProcessInfo>> readWhileLooking(ToolPod pod) {
+    SiteLookup.Judged<List<ProcessInfo>> readWhileLooking(ToolPod pod) {
         return readWhileLooking(targets.start(pod));
     }
 
-    TargetLookup start(ToolPod pod) {
+    SiteLookup start(ToolPod pod) {
         return targets.start(pod);
     }
 
@@ -82,14 +82,14 @@ public final class ProcessTable {
      * output holds the process listing, {@link #attribute}), run where ps would run; on a live pod the script
      * itself probes the candidate containers, as ps's does.
      */
-    TargetLookup.Judged<byte[]> readRaw(ToolPod pod, List<String> argv) {
-        TargetLookup lookup = targets.start(pod);
+    SiteLookup.Judged<byte[]> readRaw(ToolPod pod, List<String> argv) {
+        SiteLookup lookup = targets.start(pod);
         return lookup.withFirstExec((guard, container, verdict) ->
                 readProc(guard.apply(exec), lookup.namespace(), lookup.name(), container, argv));
     }
 
     /** The raw output of {@code argv} in a target resolved already (a later sample of {@code top}). */
-    byte[] readRaw(ToolTarget target, List<String> argv) {
+    byte[] readRaw(ToolSite target, List<String> argv) {
         return readProc(exec, target.namespace(), target.name(), target.execContainer(), argv);
     }
 
@@ -107,7 +107,7 @@ public final class ProcessTable {
         return out.toByteArray();
     }
 
-    static List<ProcessInfo> attribute(byte[] raw, ToolTarget target) {
+    static List<ProcessInfo> attribute(byte[] raw, ToolSite target) {
         return Attribution.attribute(ProcParser.parse(raw), target.pod(), target.execContainer());
     }
 
@@ -115,7 +115,7 @@ public final class ProcessTable {
      * The main process of {@code container} in a table read already: the lowest PID among its processes
      * whose parent is not in the same container (the one the runtime started).
      */
-    static int mainPid(List<ProcessInfo> table, ToolTarget target, String container) {
+    static int mainPid(List<ProcessInfo> table, ToolSite target, String container) {
         List<ProcessInfo> mine = ContainerFilter.select(table, target.pod(), container);
         Set<Integer> pids = mine.stream().map(ProcessInfo::pid).collect(Collectors.toSet());
         return mine.stream()

@@ -30,19 +30,19 @@ public final class ProcessTop {
     }
 
     /** One sample and where it was read; pass the target to {@link #next}. */
-    public record Sample(ToolTarget target, TopSample sample) {
+    public record Sample(ToolSite target, TopSample sample) {
     }
 
     public Sample first(ToolPod pod, Request request) {
-        TargetLookup.Judged<byte[]> raw = table.readRaw(pod, TopScript.argv(request.interval()));
+        SiteLookup.Judged<byte[]> raw = table.readRaw(pod, TopScript.argv(request.interval()));
         return new Sample(raw.target(), sample(raw.result(), raw.target(), request));
     }
 
-    public Sample next(ToolTarget target, Request request) {
+    public Sample next(ToolSite target, Request request) {
         return new Sample(target, sample(table.readRaw(target, TopScript.argv(request.interval())), target, request));
     }
 
-    private static TopSample sample(byte[] raw, ToolTarget target, Request request) {
+    private static TopSample sample(byte[] raw, ToolSite target, Request request) {
         ProcSnapshot second = ProcParser.parse(raw);
         List<ProcessInfo> rows = ContainerFilter.select(
                 Attribution.attribute(second, target.pod(), target.execContainer()), target.pod(), request.container());

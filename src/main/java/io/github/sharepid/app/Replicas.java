@@ -17,10 +17,10 @@ import java.util.Map;
  */
 public final class Replicas {
     /**
-     * {@code targets}: what each pod's {@link ToolTargets} needs (its pod read answered from the LIST, see
+     * {@code targets}: what each pod's {@link ToolSites} needs (its pod read answered from the LIST, see
      * {@link ListedPod}).
      */
-    public record Ports(PodSelection selection, ToolTargets.Ports targets, FanOut fanOut, Progress progress) {
+    public record Ports(PodSelection selection, ToolSites.Ports targets, FanOut fanOut, Progress progress) {
     }
 
     /** A file's bytes from one pod (checksum null), or only its SHA-256 and size; or a listing ({@code result}). */
@@ -77,7 +77,7 @@ public final class Replicas {
      */
     public List<FanOut.Outcome<ProcessTop.Sample>> topNext(List<FanOut.Outcome<ProcessTop.Sample>> last,
                                                            ProcessTop.Request request, FanOut.Options options) {
-        Map<PodSelection.Member, ToolTarget> targets = new HashMap<>();
+        Map<PodSelection.Member, ToolSite> targets = new HashMap<>();
         last.stream().filter(FanOut.Outcome::ok).forEach(o -> targets.put(o.pod(), o.result().target()));
         if (targets.isEmpty()) {
             return last;
@@ -134,10 +134,10 @@ public final class Replicas {
 
     /** The single-pod use cases' process table for {@code m}, in its namespace, its GET answered by the LIST. */
     private ProcessTable table(PodSelection.Member m) {
-        ToolTargets.Ports p = ports.targets();
-        ToolTargets.Ports listed = new ToolTargets.Ports(new ListedPod(p.pods(), m), p.exec(), p.lookups(), p.waits(),
+        ToolSites.Ports p = ports.targets();
+        ToolSites.Ports listed = new ToolSites.Ports(new ListedPod(p.pods(), m), p.exec(), p.lookups(), p.waits(),
                 p.ephemeral());
-        return new ProcessTable(new ToolTargets(listed, m.namespace(), ports.progress()), p.exec());
+        return new ProcessTable(new ToolSites(listed, m.namespace(), ports.progress()), p.exec());
     }
 
     private static ToolPod podOf(PodSelection.Member m, ToolPod template) {

@@ -11,7 +11,7 @@ import io.github.sharepid.proc.SignalExplain;
 import io.github.sharepid.proc.SignalResult;
 import io.github.sharepid.proc.SignalResults;
 import io.github.sharepid.proc.SignalScript;
-import io.github.sharepid.proc.SignalTarget;
+import io.github.sharepid.proc.GuardedPid;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,26 +76,26 @@ public final class SignalSender {
             // is judged before the exec is sent, and on a live pod the signal script itself probes the candidate
             // containers (it stops before signalling if a tool is missing)
             request.pids().forEach(pid -> refusePid1(pid, request.force()));
-            List<SignalTarget> pids = request.pids().stream().map(SignalTarget::pid).toList();
-            TargetLookup.Judged<byte[]> sent = table.runWhereJudged(request.pod(), (guard, container, verdict) ->
+            List<GuardedPid> pids = request.pids().stream().map(GuardedPid::pid).toList();
+            SiteLookup.Judged<byte[]> sent = table.runWhereJudged(request.pod(), (guard, container, verdict) ->
                     send(guard.apply(exec), table.namespace(), request.pod().name(), container, request, pids));
             return report(sent.target(), request, sent.result());
         }
         if (!request.pids().isEmpty()) {
             // an ephemeral tools container: PID 1 is the sandbox unless it runs isolated to a target container's
             // namespace, which only the pod can tell
-            ToolTarget target = table.target(request.pod());
+            ToolSite target = table.target(request.pod());
             if (target.isolatedTo() == null) {
                 request.pids().forEach(pid -> refusePid1(pid, request.force()));
             }
-            return deliver(target, request, request.pids().stream().map(SignalTarget::pid).toList());
+            return deliver(target, request, request.pids().stream().map(GuardedPid::pid).toList());
         }
         // a selection reads the process table while the pod is read; the signal goes after the verdict
-        TargetLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod());
+        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod());
         return deliver(read.target(), request, select(read.result(), read.target(), request));
     }
 
-    private List<SignalTarget> select(List<ProcessInfo> processes, ToolTarget target, Request request) {
+    private List<GuardedPid> select(List<ProcessInfo> processes, ToolSite target, Request request) {
         Pattern regex = request.match();
         Integer main = request.main() ? ProcessTable.mainPid(processes, target, request.container()) : null;
         List<ProcessInfo> chosen = ContainerFilter.select(processes, target.pod(), request.container()).stream()
@@ -115,21 +115,21 @@ public final class SignalSender {
         if (target.isolatedTo() == null) {
             chosen.forEach(p -> refusePid1(p.pid(), request.force()));
         }
-        return chosen.stream().map(SignalTarget::of).toList();
+        return chosen.stream().map(GuardedPid::of).toList();
     }
 
     private static String commandLine(ProcessInfo p) {
         return String.join(" ", p.args().isEmpty() ? List.of(p.comm()) : p.args());
     }
 
-    private Report deliver(ToolTarget target, Request request, List<SignalTarget> targets) {
+    private Report deliver(ToolSite target, Request request, List<GuardedPid> targets) {
         return report(target, request, send(exec, target.namespace(), target.name(), target.execContainer(), request,
                 targets));
     }
 
     /** The signal script's reply from {@code container}. */
     private static byte[] send(Exec port, String namespace, String pod, String container, Request request,
-                               List<SignalTarget> targets) {
+                               List<GuardedPid> targets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = port.exec(namespace, pod, container, SignalScript.argv(request.signal(), request.dryRun(), targets),
@@ -141,7 +141,7 @@ public final class SignalSender {
         return out.toByteArray();
     }
 
-    private static Report report(ToolTarget target, Request request, byte[] reply) {
+    private static Report report(ToolSite target, Request request, byte[] reply) {
         List<SignalResult> results = SignalResults.parse(reply);
         List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(reply), target.pod(), target.execContainer());
         List<String> errors = results.stream()

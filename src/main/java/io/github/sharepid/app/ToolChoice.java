@@ -39,7 +39,7 @@ final class ToolChoice {
         this.progress = progress;
     }
 
-    ToolTarget choose(Pod pod) {
+    ToolSite choose(Pod pod) {
         String name = pod.getMetadata().getName();
         List<String> passed = new ArrayList<>();
         for (String candidate : candidates(pod)) {
@@ -56,7 +56,7 @@ final class ToolChoice {
      * Runs {@code run} in the candidates in order, behind the probe's check, until one has the tools: its result
      * and the target are the answer. A candidate without sh or without a tool is passed over; nothing ran there.
      */
-    <T> TargetLookup.Judged<T> chooseByRunning(Pod pod, TargetLookup.FirstExec<T> run) {
+    <T> SiteLookup.Judged<T> chooseByRunning(Pod pod, SiteLookup.FirstExec<T> run) {
         String name = pod.getMetadata().getName();
         List<String> passed = new ArrayList<>();
         for (String candidate : candidates(pod)) {
@@ -70,15 +70,15 @@ final class ToolChoice {
                 passed.add(candidate + " has " + e.getMessage());
                 continue;
             }
-            return new TargetLookup.Judged<>(chosen(pod, candidate, passed), result);
+            return new SiteLookup.Judged<>(chosen(pod, candidate, passed), result);
         }
         throw noneCanRun(name, passed);
     }
 
-    private ToolTarget chosen(Pod pod, String container, List<String> passed) {
+    private ToolSite chosen(Pod pod, String container, List<String> passed) {
         progress.say("running the tools in container " + container + " of pod " + pod.getMetadata().getName()
                 + (passed.isEmpty() ? "" : " (" + String.join(", ", passed) + ")"));
-        return new ToolTarget(namespace, pod, container);
+        return new ToolSite(namespace, pod, container);
     }
 
     private SharepidException noneCanRun(String name, List<String> passed) {

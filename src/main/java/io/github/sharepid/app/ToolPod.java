@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * The {@code POD} of ps, signal and peek-root and how the tools reach its processes: in {@code --exec-container},
  * in an ephemeral tools container ({@code --ephemeral}), or, with neither, in a copy's debug container or the
- * first of a live pod's containers that can run them ({@link ToolTargets}).
+ * first of a live pod's containers that can run them ({@link ToolSites}).
  *
  * @param execContainer the container named with --exec-container, or null
  * @param ephemeral     what --ephemeral asks for, or null

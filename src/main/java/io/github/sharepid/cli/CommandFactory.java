@@ -11,7 +11,7 @@ import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
 import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.SignalSender;
-import io.github.sharepid.app.ToolTargets;
+import io.github.sharepid.app.ToolSites;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.KubeContext;
 import java.util.function.Function;
@@ -96,11 +96,11 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private ProcessTable processTable(KubeContext k) {
-        return new ProcessTable(new ToolTargets(toolPorts(k), k.namespace(), progress), k.exec());
+        return new ProcessTable(new ToolSites(toolPorts(k), k.namespace(), progress), k.exec());
     }
 
-    private static ToolTargets.Ports toolPorts(KubeContext k) {
-        return new ToolTargets.Ports(k.pods(), k.exec(), k.lookups(), k.waits(), k.ephemeralContainers());
+    private static ToolSites.Ports toolPorts(KubeContext k) {
+        return new ToolSites.Ports(k.pods(), k.exec(), k.lookups(), k.waits(), k.ephemeralContainers());
     }
 
     private Replicas replicas(KubeContext k) {

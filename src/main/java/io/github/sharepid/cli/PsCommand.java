@@ -6,7 +6,7 @@ import io.github.sharepid.app.ProcessTable;
 import io.github.sharepid.app.Progress;
 import io.github.sharepid.app.Replicas;
 import io.github.sharepid.app.ToolPod;
-import io.github.sharepid.app.ToolTarget;
+import io.github.sharepid.app.ToolSite;
 import io.github.sharepid.output.PodProcessPrinter;
 import io.github.sharepid.output.ProcessPrinter;
 import io.github.sharepid.output.OutputFormat;
@@ -69,7 +69,7 @@ public class PsCommand implements Callable<Integer> {
         }
         try (Opener.Opened<ProcessTable> table = processes.open()) {
             ProcessTable.Listing listing = table.use().list(pod, container);
-            ToolTarget shared = listing.target();
+            ToolSite shared = listing.target();
             if (listing.toolUid() > 0) {
                 progress.say("note: read in container " + shared.execContainer() + " as UID " + listing.toolUid()
                         + ": signal and peek-root reach only processes of that UID");

@@ -50,8 +50,8 @@ public final class SignalScript {
     }
 
     /** The exec argv; a PID given twice is signalled once (the first target for it wins). */
-    public static List<String> argv(Signal signal, boolean dryRun, List<SignalTarget> targets) {
-        Map<Integer, SignalTarget> byPid = new LinkedHashMap<>();
+    public static List<String> argv(Signal signal, boolean dryRun, List<GuardedPid> targets) {
+        Map<Integer, GuardedPid> byPid = new LinkedHashMap<>();
         targets.forEach(t -> byPid.putIfAbsent(t.pid(), t));
         List<String> argv = new ArrayList<>(List.of("sh", "-c", SCRIPT, "sh",
                 Integer.toString(signal.number()), dryRun ? "1" : "0"));

@@ -52,7 +52,7 @@ final class FakeFleet implements Pods, Exec, PodSelections {
     }
 
     Replicas replicas() {
-        ToolTargets.Ports ports = new ToolTargets.Ports(this, this, new FakeLookups(), null, null);
+        ToolSites.Ports ports = new ToolSites.Ports(this, this, new FakeLookups(), null, null);
         Progress progress = said::add;
         return new Replicas(new Replicas.Ports(new PodSelection(this, "ns", progress), ports,
                 new FanOut(null), progress));

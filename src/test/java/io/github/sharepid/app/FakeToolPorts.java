@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ports of {@link ToolTargets} over the fakes, sharing one {@link FakeExec}, and what was said on stderr. */
+/** The ports of {@link ToolSites} over the fakes, sharing one {@link FakeExec}, and what was said on stderr. */
 final class FakeToolPorts {
     final FakePods pods = new FakePods();
     final FakeExec exec = new FakeExec();
@@ -17,8 +17,8 @@ final class FakeToolPorts {
         pods.with(given);
     }
 
-    ToolTargets targets() {
-        return new ToolTargets(new ToolTargets.Ports(pods, exec, lookups, waits, ephemeral), "ns", said::add);
+    ToolSites targets() {
+        return new ToolSites(new ToolSites.Ports(pods, exec, lookups, waits, ephemeral), "ns", said::add);
     }
 
     ProcessTable table() {

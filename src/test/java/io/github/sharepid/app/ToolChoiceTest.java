@@ -10,7 +10,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.proc.PsScript;
 import io.github.sharepid.proc.Signals;
 import io.github.sharepid.proc.SignalScript;
-import io.github.sharepid.proc.SignalTarget;
+import io.github.sharepid.proc.GuardedPid;
 import io.github.sharepid.proc.ToolsProbe;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +48,7 @@ class ToolChoiceTest {
         assertThat(ports.exec.calls).extracting(FakeExec.Call::where)
                 .containsExactly("ns/live/app", "ns/live/side", "ns/live/tools");
         assertThat(ports.exec.calls).allSatisfy(c -> assertThat(c.argv()).isEqualTo(
-                ToolsProbe.guarded(SignalScript.argv(Signals.parse("HUP"), false, List.of(SignalTarget.pid(8))))));
+                ToolsProbe.guarded(SignalScript.argv(Signals.parse("HUP"), false, List.of(GuardedPid.pid(8))))));
         assertThat(ports.said).containsExactly(
                 "running the tools in container tools of pod live (app has no sh, side has no grep)");
     }

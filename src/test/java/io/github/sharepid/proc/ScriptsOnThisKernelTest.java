@@ -75,11 +75,11 @@ class ScriptsOnThisKernelTest {
             int pid = (int) sleep.pid();
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             long start = ProcStat.parse(stat).orElseThrow().startTicks();
-            SignalTarget guarded = new SignalTarget(pid, start);
+            GuardedPid guarded = new GuardedPid(pid, start);
 
             assertThat(results("TERM", true, guarded)).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
             assertThat(results("0", false, guarded)).containsExactly(new SignalResult(pid, Outcome.OK, ""));
-            assertThat(results("TERM", false, new SignalTarget(pid, start + 1)))
+            assertThat(results("TERM", false, new GuardedPid(pid, start + 1)))
                     .containsExactly(new SignalResult(pid, Outcome.CHANGED, ""));
             assertThat(sleep.isAlive()).isTrue();
 
@@ -92,7 +92,7 @@ class ScriptsOnThisKernelTest {
         }
     }
 
-    private List<SignalResult> results(String signal, boolean dryRun, SignalTarget target) throws Exception {
+    private List<SignalResult> results(String signal, boolean dryRun, GuardedPid target) throws Exception {
         Ran ran = run(SignalScript.argv(Signals.parse(signal), dryRun, List.of(target)));
         assertThat(ran.exitCode()).as("signal accepts exit 0 only").isZero();
         return SignalResults.parse(ran.out());

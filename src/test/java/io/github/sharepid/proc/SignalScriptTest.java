@@ -12,21 +12,21 @@ class SignalScriptTest {
     @Test
     void argv_carriesSignalDryRunAndTargetsOnlyAsPositionalArguments() {
         List<String> argv = SignalScript.argv(Signals.parse("HUP"), false,
-                List.of(new SignalTarget(8, 175033), SignalTarget.pid(14)));
+                List.of(new GuardedPid(8, 175033), GuardedPid.pid(14)));
 
         assertThat(argv).containsExactly("sh", "-c", SignalScript.SCRIPT, "sh", "1", "0", "8:175033", "14");
     }
 
     @Test
     void argv_dryRun_isFlagOne() {
-        assertThat(SignalScript.argv(Signals.parse("0"), true, List.of(SignalTarget.pid(3))))
+        assertThat(SignalScript.argv(Signals.parse("0"), true, List.of(GuardedPid.pid(3))))
                 .containsExactly("sh", "-c", SignalScript.SCRIPT, "sh", "0", "1", "3");
     }
 
     @Test
     void argv_samePidTwice_isSignalledOnceWithTheFirstTarget() {
         assertThat(SignalScript.argv(Signals.parse("TERM"), false,
-                List.of(new SignalTarget(8, 5), SignalTarget.pid(8), SignalTarget.pid(9))))
+                List.of(new GuardedPid(8, 5), GuardedPid.pid(8), GuardedPid.pid(9))))
                 .endsWith("15", "0", "8:5", "9");
     }
 
@@ -35,13 +35,13 @@ class SignalScriptTest {
         ProcessInfo listed = new ProcessInfo(8, 0, "nginx", 0, "root", "S", "Ss", 0, 0, Instant.EPOCH, 0,
                 "nginx", List.of(), 175033);
 
-        assertThat(SignalTarget.of(listed).toArgument()).isEqualTo("8:175033");
+        assertThat(GuardedPid.of(listed).toArgument()).isEqualTo("8:175033");
     }
 
     @Test
     void target_pidBelowOne_isRejected() {
-        assertThatThrownBy(() -> SignalTarget.pid(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SignalTarget.pid(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GuardedPid.pid(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GuardedPid.pid(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

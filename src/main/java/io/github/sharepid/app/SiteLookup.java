@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * exec goes where the pod says; on a live pod that is the first candidate container, the command itself serving
  * as the probe ({@link ToolChoice#chooseByRunning}): one GET and one exec when that container has the tools.
  * With {@code --ephemeral} nothing runs before the verdict: the tools container may not exist yet.
- * {@link ToolTargets#start} begins one.
+ * {@link ToolSites#start} begins one.
  */
-final class TargetLookup {
+final class SiteLookup {
     /** The names {@code debug} gives copies: {@code CopyMetadata.copyName} with a random 5-character suffix. */
     private static final Pattern COPY_NAME = Pattern.compile(".+-sharepid-[a-z0-9]{5}");
 
@@ -36,12 +36,12 @@ final class TargetLookup {
         T run(UnaryOperator<Exec> guard, String container, CompletableFuture<Boolean> verdict);
     }
 
-    private final ToolTargets targets;
+    private final ToolSites targets;
     private final String name;
     private final ToolPod request;
     private final CompletableFuture<Pod> pod = new CompletableFuture<>();
 
-    TargetLookup(ToolTargets targets, Pods pods, String namespace, ToolPod request) {
+    SiteLookup(ToolSites targets, Pods pods, String namespace, ToolPod request) {
         this.targets = targets;
         this.name = request.name();
         this.request = request;
@@ -80,7 +80,7 @@ final class TargetLookup {
 
     /**
      * Completes with true once the pod has been judged fit and {@code container} is its exec container, as far
-     * as the pod alone says ({@link ToolTargets#known}); false when the exec there must not count (the GET
+     * as the pod alone says ({@link ToolSites#known}); false when the exec there must not count (the GET
      * failed, the pod was refused, another container, or one that only a probe can choose).
      */
     CompletableFuture<Boolean> approves(String container) {
@@ -124,7 +124,7 @@ final class TargetLookup {
             failed = e;
         }
         Pod judged;
-        Optional<ToolTarget> known;
+        Optional<ToolSite> known;
         try {
             judged = got();
             known = targets.known(request, judged);
@@ -144,6 +144,6 @@ final class TargetLookup {
     }
 
     /** An exec's result and the pod it was judged against. */
-    record Judged<T>(ToolTarget target, T result) {
+    record Judged<T>(ToolSite target, T result) {
     }
 }

@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolTarget}: with {@code --ephemeral},
+ * Resolves the {@link ToolPod} of ps, signal and peek-root into a {@link ToolSite}: with {@code --ephemeral},
  * the pod's tools container ({@link EphemeralTools}); else the pod must share its process namespace, and the
  * tools run in {@code --exec-container}, else in a copy's debug container, else in the first of the live pod's
  * containers that can run them ({@link ToolChoice}). The container must be running.
  */
-public final class ToolTargets {
+public final class ToolSites {
     /** The cluster calls behind a target: the pod, the probe exec, and what adding a tools container needs. */
     public record Ports(Pods pods, Exec exec, Lookups lookups, PodWaits waits, EphemeralContainers ephemeral) {
     }
@@ -31,7 +31,7 @@ public final class ToolTargets {
     private final ToolChoice choice;
     private final EphemeralTools ephemeral;
 
-    public ToolTargets(Ports ports, String namespace, Progress progress) {
+    public ToolSites(Ports ports, String namespace, Progress progress) {
         this.pods = ports.pods();
         this.namespace = namespace;
         this.choice = new ToolChoice(ports.exec(), namespace, progress);
@@ -43,22 +43,22 @@ public final class ToolTargets {
     }
 
     /** Reads the pod, then judges it: for an exec whose side effects must wait for the verdict (signal). */
-    public ToolTarget resolve(ToolPod request) {
+    public ToolSite resolve(ToolPod request) {
         return judge(request, pods.get(namespace, request.name()));
     }
 
     /** Reads the pod, then runs {@code run} where the verdict says: for an exec with side effects (signal). */
-    <T> TargetLookup.Judged<T> resolveRunning(ToolPod request, TargetLookup.FirstExec<T> run) {
+    <T> SiteLookup.Judged<T> resolveRunning(ToolPod request, SiteLookup.FirstExec<T> run) {
         return judgeRunning(request, pods.get(namespace, request.name()), run);
     }
 
-    /** Starts the GET of the pod on a thread of its own, for an exec to run meanwhile ({@link TargetLookup}). */
-    TargetLookup start(ToolPod request) {
-        return new TargetLookup(this, pods, namespace, request);
+    /** Starts the GET of the pod on a thread of its own, for an exec to run meanwhile ({@link SiteLookup}). */
+    SiteLookup start(ToolPod request) {
+        return new SiteLookup(this, pods, namespace, request);
     }
 
     /** The verdict on {@code pod}: the container the tools run in, added or found by exec if need be. */
-    ToolTarget judge(ToolPod request, Pod pod) {
+    ToolSite judge(ToolPod request, Pod pod) {
         if (request.ephemeral() != null) {
             return ephemeral.ensure(pod, request.ephemeral());
         }
@@ -69,20 +69,20 @@ public final class ToolTargets {
      * The verdict on {@code pod} and {@code run}'s result where it says: in a copy's or the flag's container, in
      * the tools container, else in the first of the live pod's candidates where it ran (no probe of its own).
      */
-    <T> TargetLookup.Judged<T> judgeRunning(ToolPod request, Pod pod, TargetLookup.FirstExec<T> run) {
-        Optional<ToolTarget> target = request.ephemeral() != null
+    <T> SiteLookup.Judged<T> judgeRunning(ToolPod request, Pod pod, SiteLookup.FirstExec<T> run) {
+        Optional<ToolSite> target = request.ephemeral() != null
                 ? Optional.of(ephemeral.ensure(pod, request.ephemeral())) : known(request, pod);
         if (target.isEmpty()) {
             return choice.chooseByRunning(pod, run);
         }
-        return new TargetLookup.Judged<>(target.get(), run.run(UnaryOperator.identity(), target.get().execContainer(), null));
+        return new SiteLookup.Judged<>(target.get(), run.run(UnaryOperator.identity(), target.get().execContainer(), null));
     }
 
     /**
      * The verdict that needs nothing but the pod (no exec, nothing added): the pod must share its process
      * namespace; the container is the flag's, else the copy's debug container; empty when neither names one.
      */
-    Optional<ToolTarget> known(ToolPod request, Pod pod) {
+    Optional<ToolSite> known(ToolPod request, Pod pod) {
         String name = request.name();
         String phase = PodStates.phase(pod);
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) { // judged first: no flag can help such a pod
@@ -99,7 +99,7 @@ public final class ToolTargets {
         }
         Optional<String> exec = Optional.ofNullable(request.execContainer()).or(() -> annotatedDebugContainer(pod));
         exec.ifPresent(container -> requireRunning(pod, container));
-        return exec.map(container -> new ToolTarget(namespace, pod, container));
+        return exec.map(container -> new ToolSite(namespace, pod, container));
     }
 
     private static Optional<String> annotatedDebugContainer(Pod pod) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which pod and container ps, signal and peek-root run in, and every reason they refuse one. */
-class ToolTargetsTest {
+class ToolSitesTest {
     static Stream<Arguments> refusals() {
         return Stream.of(
                 Arguments.of("a pod that does not share its process namespace", edit(p -> new PodBuilder(p)
@@ -38,7 +38,7 @@ class ToolTargetsTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Succeeded", "Failed"})
     void finishedPod_saysSoAndOffersACopy_notEphemeral(String phase) {
         Pod done = new PodBuilder(SamplePods.source()).editStatus().withPhase(phase).endStatus().build();
-        ToolTargets targets = new FakeToolPorts(done).targets();
+        ToolSites targets = new FakeToolPorts(done).targets();
 
         assertThatThrownBy(() -> targets.resolve(ToolPod.of("web-1", null))).isInstanceOf(SharepidException.class)
                 .hasMessage("pod web-1 in namespace ns is " + phase + ": none of its containers runs, so there are no"
@@ -50,7 +50,7 @@ class ToolTargetsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void resolve_refuses(String why, Pod pod, String execFlag, int exitCode, String message) {
-        ToolTargets targets = new FakeToolPorts(pod).targets();
+        ToolSites targets = new FakeToolPorts(pod).targets();
 
         assertThatThrownBy(() -> targets.resolve(ToolPod.of(pod.getMetadata().getName(), execFlag)))
                 .isInstanceOf(SharepidException.class).hasMessageContaining(message)
@@ -60,7 +60,7 @@ class ToolTargetsTest {
     @ParameterizedTest(name = "--exec-container {0} → {1}")
     @org.junit.jupiter.params.provider.CsvSource(value = {"null, sharepid", "nginx, nginx"}, nullValues = "null")
     void resolve_runsInTheCopysDebugContainerUnlessTold(String execFlag, String expected) {
-        ToolTarget target = new FakeToolPorts(SamplePods.copy()).targets()
+        ToolSite target = new FakeToolPorts(SamplePods.copy()).targets()
                 .resolve(ToolPod.of("web-1-sharepid-abcde", execFlag));
 
         assertThat(target.namespace()).isEqualTo("ns");

@@ -6,20 +6,20 @@ package io.github.sharepid.proc;
  *
  * @param startTicks the expected start time, or -1 to signal whatever process has the PID now
  */
-public record SignalTarget(int pid, long startTicks) {
-    public SignalTarget {
+public record GuardedPid(int pid, long startTicks) {
+    public GuardedPid {
         if (pid < 1) {
             throw new IllegalArgumentException("PID must be positive: " + pid);
         }
     }
 
-    public static SignalTarget pid(int pid) {
-        return new SignalTarget(pid, -1);
+    public static GuardedPid pid(int pid) {
+        return new GuardedPid(pid, -1);
     }
 
     /** Guarded by the listed process's start time. */
-    public static SignalTarget of(ProcessInfo process) {
-        return new SignalTarget(process.pid(), process.startTicks());
+    public static GuardedPid of(ProcessInfo process) {
+        return new GuardedPid(process.pid(), process.startTicks());
     }
 
     /** {@code PID} or {@code PID:STARTTIME}, the form the script takes. */

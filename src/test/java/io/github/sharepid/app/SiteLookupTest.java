@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The GET of the pod and the first exec in flight together ({@link TargetLookup}), and what the verdict on the pod
+ * The GET of the pod and the first exec in flight together ({@link SiteLookup}), and what the verdict on the pod
  * does to an exec that already ran: a GET that fails or a pod that is refused wins over the exec's result, and an
  * exec in the wrong container is run again in the right one.
  */
 @Timeout(20)
-class TargetLookupTest {
+class SiteLookupTest {
     private static final String COPY = "web-1-sharepid-abcde";
     private static final List<String> ARGV = List.of("cat", "/proc/1/stat");
 
@@ -44,7 +44,7 @@ class TargetLookupTest {
         }.with(SamplePods.copy());
         exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
 
-        TargetLookup.Judged<String> run = lookup(pods, null).withFirstExec((guard, container, verdict) -> {
+        SiteLookup.Judged<String> run = lookup(pods, null).withFirstExec((guard, container, verdict) -> {
             execInFlight.countDown();
             await(getInFlight);
             return stdout(guard, container, verdict);
@@ -61,7 +61,7 @@ class TargetLookupTest {
         SharepidException notFound = SharepidException.failure("pod \"" + COPY + "\" not found in namespace \"ns\"");
         FakePods pods = new FakePods().failOn("get", notFound);
         exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
-        TargetLookup lookup = lookup(pods, null);
+        SiteLookup lookup = lookup(pods, null);
 
         assertThatThrownBy(() -> lookup.withFirstExec(this::stdout)).isSameAs(notFound);
         assertThat(exec.calls).as("the exec ran once, in the guessed container, and not again").hasSize(1);
@@ -72,7 +72,7 @@ class TargetLookupTest {
     void withFirstExec_getAndExecFail_throwsTheGetsErrorWithTheExecsAttached() {
         SharepidException forbidden = SharepidException.failure("forbidden: cannot get pods in namespace \"ns\"");
         SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
-        TargetLookup lookup = lookup(new FakePods().failOn("get", forbidden), null);
+        SiteLookup lookup = lookup(new FakePods().failOn("get", forbidden), null);
 
         assertThatThrownBy(() -> lookup.withFirstExec((guard, container, verdict) -> {
             throw execFailed;
@@ -83,7 +83,7 @@ class TargetLookupTest {
     void withFirstExec_podRefusedAfterTheExecRan_failsWithTheVerdict() {
         Pod notShared = new PodBuilder(SamplePods.copy()).editSpec().withShareProcessNamespace(false).endSpec().build();
         exec.answer("42 (nginx) S".getBytes(StandardCharsets.UTF_8));
-        TargetLookup lookup = lookup(new FakePods().with(notShared), null);
+        SiteLookup lookup = lookup(new FakePods().with(notShared), null);
 
         assertThatThrownBy(() -> lookup.withFirstExec(this::stdout))
                 .isInstanceOf(SharepidException.class)
@@ -99,9 +99,9 @@ class TargetLookupTest {
                 .addToAnnotations(io.github.sharepid.pod.CopyMarks.DEBUG_CONTAINER_ANNOTATION, "nginx").endMetadata()
                 .build();
         exec.answer("wrong".getBytes(StandardCharsets.UTF_8)).answer("right".getBytes(StandardCharsets.UTF_8));
-        TargetLookup lookup = lookup(new FakePods().with(otherDebug), null);
+        SiteLookup lookup = lookup(new FakePods().with(otherDebug), null);
 
-        TargetLookup.Judged<String> run = lookup.withFirstExec(this::stdout);
+        SiteLookup.Judged<String> run = lookup.withFirstExec(this::stdout);
 
         assertThat(run.result()).isEqualTo("right");
         assertThat(exec.calls).extracting(FakeExec.Call::where)
@@ -114,7 +114,7 @@ class TargetLookupTest {
     void withFirstExec_execContainerFlag_isTheFirstGuess() {
         exec.answer("ok".getBytes(StandardCharsets.UTF_8));
 
-        TargetLookup.Judged<String> run = lookup(new FakePods().with(SamplePods.copy()), "nginx")
+        SiteLookup.Judged<String> run = lookup(new FakePods().with(SamplePods.copy()), "nginx")
                 .withFirstExec(this::stdout);
 
         assertThat(run.target().execContainer()).isEqualTo("nginx");
@@ -124,7 +124,7 @@ class TargetLookupTest {
     @Test
     void withFirstExec_execFailsInTheRightContainer_throwsTheExecsError() {
         SharepidException execFailed = SharepidException.failure("cannot exec in " + COPY + "/sharepid");
-        TargetLookup.FirstExec<String> failing = (guard, container, verdict) -> {
+        SiteLookup.FirstExec<String> failing = (guard, container, verdict) -> {
             throw execFailed;
         };
 
@@ -132,10 +132,10 @@ class TargetLookupTest {
                 .isSameAs(execFailed);
     }
 
-    private TargetLookup lookup(FakePods pods, String execContainerFlag) {
-        ToolTargets.Ports ports = new ToolTargets.Ports(pods, exec, new FakeLookups(), new FakeWaits(pods),
+    private SiteLookup lookup(FakePods pods, String execContainerFlag) {
+        ToolSites.Ports ports = new ToolSites.Ports(pods, exec, new FakeLookups(), new FakeWaits(pods),
                 new FakeEphemeral(pods));
-        return new ToolTargets(ports, "ns", line -> { }).start(ToolPod.of(COPY, execContainerFlag));
+        return new ToolSites(ports, "ns", line -> { }).start(ToolPod.of(COPY, execContainerFlag));
     }
 
     private String stdout(UnaryOperator<Exec> guard, String container, CompletableFuture<Boolean> verdict) {
