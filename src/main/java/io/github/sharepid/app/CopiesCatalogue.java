@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The debug copies: {@code list} reads them, {@code cleanup} deletes them, and only ever pods that carry
@@ -23,10 +24,16 @@ public final class CopiesCatalogue {
 
     private final Pods pods;
     private final String namespace;
+    private final Function<Throwable, SharepidException> explain;
 
-    public CopiesCatalogue(Pods pods, String namespace) {
+    /**
+     * {@code explain}: the user-facing form of a client failure, or null when it is a bug (the error handler's):
+     * a failed delete is reported inside the line that says what was deleted, so it is translated here.
+     */
+    public CopiesCatalogue(Pods pods, String namespace, Function<Throwable, SharepidException> explain) {
         this.pods = pods;
         this.namespace = namespace;
+        this.explain = explain;
     }
 
     public String namespace() {
@@ -60,7 +67,7 @@ public final class CopiesCatalogue {
                 try {
                     pods.delete(c.namespace(), c.name(), GRACE_SECONDS);
                 } catch (RuntimeException e) {
-                    throw stopped(e, doomed.subList(0, i), doomed.subList(i, doomed.size()));
+                    throw stopped(explained(e), doomed.subList(0, i), doomed.subList(i, doomed.size()));
                 }
             }
             deleted.accept(c);
@@ -68,7 +75,16 @@ public final class CopiesCatalogue {
         return doomed;
     }
 
-    private static SharepidException stopped(RuntimeException failure, List<CopyRow> done, List<CopyRow> left) {
+    private RuntimeException explained(RuntimeException failure) {
+        SharepidException known = SharepidException.within(failure) != null ? null : explain.apply(failure);
+        return known != null ? known : failure;
+    }
+
+    /** The failure as it is when it was the one copy to delete; else it says which copies were deleted and which not. */
+    private static RuntimeException stopped(RuntimeException failure, List<CopyRow> done, List<CopyRow> left) {
+        if (done.isEmpty() && left.size() == 1) {
+            return failure;
+        }
         SharepidException known = SharepidException.within(failure);
         String why = SharepidException.oneLine(known != null ? known.getMessage() : String.valueOf(failure.getMessage()));
         return new SharepidException(known != null ? known.exitCode() : SharepidException.FAILURE, "could not delete "

@@ -109,6 +109,6 @@ final class CommandFactory implements CommandLine.IFactory {
     }
 
     private static CopiesCatalogue catalogue(KubeContext k) {
-        return new CopiesCatalogue(k.pods(), k.namespace());
+        return new CopiesCatalogue(k.pods(), k.namespace(), k::explain);
     }
 }

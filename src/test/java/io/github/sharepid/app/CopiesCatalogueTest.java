@@ -18,7 +18,7 @@ class CopiesCatalogueTest {
     private final FakePods pods = new FakePods().with(SamplePods.source(),
             SamplePods.copy("web-1-sharepid-young", "2026-11-29T21:50:00Z"),
             SamplePods.copy("web-1-sharepid-aaold", "2026-11-29T19:00:00Z"));
-    private final CopiesCatalogue catalogue = new CopiesCatalogue(pods, "ns");
+    private final CopiesCatalogue catalogue = new CopiesCatalogue(pods, "ns", e -> null);
     private final List<String> printed = new ArrayList<>();
 
     @Test
@@ -87,10 +87,44 @@ class CopiesCatalogueTest {
             }
         };
 
-        assertThatThrownBy(() -> new CopiesCatalogue(failing, "ns").cleanup(new CopiesCatalogue.Cleanup(List.of(),
+        assertThatThrownBy(() -> new CopiesCatalogue(failing, "ns", e -> null).cleanup(new CopiesCatalogue.Cleanup(List.of(),
                 false, null, false, NOW), c -> printed.add(c.name())))
                 .hasMessage("could not delete web-1-sharepid-aaold (the API server answered 500);"
                         + " deleted: web-1-sharepid-young; not deleted: web-1-sharepid-aaold, web-1-sharepid-zlast");
         assertThat(printed).containsExactly("web-1-sharepid-young");
+    }
+
+    @Test
+    void cleanup_aClientFailure_isTranslatedInsideTheLine_andOneCopyKeepsTheServersOwnLine() {
+        pods.with(SamplePods.copy("web-1-sharepid-zlast", "2026-11-29T19:00:00Z"));
+        FakePods refusing = new FakePods() {
+            @Override
+            public boolean delete(String namespace, String name, Long grace) {
+                throw new IllegalStateException("raw client failure of " + name);
+            }
+
+            @Override
+            public io.fabric8.kubernetes.api.model.Pod get(String namespace, String name) {
+                return CopiesCatalogueTest.this.pods.get(namespace, name);
+            }
+
+            @Override
+            public java.util.List<io.fabric8.kubernetes.api.model.Pod> listManaged(String namespace) {
+                return CopiesCatalogueTest.this.pods.listManaged(namespace);
+            }
+        };
+        java.util.function.Function<Throwable, io.github.sharepid.failure.SharepidException> explain = e ->
+                io.github.sharepid.failure.SharepidException.failure("forbidden: " + e.getMessage());
+        CopiesCatalogue catalogue = new CopiesCatalogue(refusing, "ns", explain);
+
+        assertThatThrownBy(() -> catalogue.cleanup(new CopiesCatalogue.Cleanup(List.of(), false, null, false, NOW),
+                c -> printed.add(c.name())))
+                .hasMessage("could not delete web-1-sharepid-young (forbidden: raw client failure of"
+                        + " web-1-sharepid-young); deleted: none; not deleted: web-1-sharepid-young,"
+                        + " web-1-sharepid-aaold, web-1-sharepid-zlast");
+        assertThatThrownBy(() -> catalogue.cleanup(new CopiesCatalogue.Cleanup(List.of("web-1-sharepid-zlast"), false,
+                null, false, NOW), c -> printed.add(c.name())))
+                .hasMessage("forbidden: raw client failure of web-1-sharepid-zlast");
+        assertThat(printed).isEmpty();
     }
 }
