@@ -233,10 +233,10 @@ else
 fi
 
 run "usage error" ps
-if one_error_line '^error: Missing required parameter' 2; then
+if one_error_line '^error: name a POD, a TYPE/NAME' 2; then
   pass "$current: $(cat "$work/err.txt")"
 else
-  fail "$current: exit $code, want 2 and one line 'error: Missing required parameter ...'"
+  fail "$current: exit $code, want 2 and one line 'error: name a POD, a TYPE/NAME ...'"
 fi
 
 printf 'apiVersion: v1\nclusters: 5\n' >"$work/wrong.kubeconfig"
