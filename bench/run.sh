@@ -190,10 +190,12 @@ say "bench: 2. ps"
 pair ps "$RUNS" s_ps k_ps
 
 # 2b. top --once (interval 1 s, read in the pod) and ports, against busybox's top and netstat in the debug container.
+# netstat -p (the owning process) exists only in busybox builds with it (Debian's static busybox 1.35 has none):
+# where it is missing, kubectl's side lists the sockets without their owners, and less work is compared.
 s_top() { run_timed "$tmp/top.s.out" kubectl sharepid top "$COPY" --once -n "$NS"; }
 k_top() { run_timed "$tmp/top.k.out" kubectl exec "$COPY" -n "$NS" -c sharepid -- top -b -n 1; }
 s_ports() { run_timed "$tmp/ports.s.out" kubectl sharepid ports "$COPY" -n "$NS"; }
-k_ports() { run_timed "$tmp/ports.k.out" kubectl exec "$COPY" -n "$NS" -c sharepid -- netstat -tlnp; }
+k_ports() { run_timed "$tmp/ports.k.out" kubectl exec "$COPY" -n "$NS" -c sharepid -- sh -c 'netstat -tlnp 2>/dev/null || netstat -tln'; }
 say "bench: 2b. top and ports"
 pair top "$RUNS" s_top k_top
 pair ports "$RUNS" s_ports k_ports
@@ -315,7 +317,7 @@ machine="$started; $(nproc) CPUs ($cpu), $mem_mib MiB RAM, load $load_start at s
   row startup_direct "1b. start-up without kubectl's plugin dispatch: \`kubectl-sharepid --version\` vs \`kubectl version --client\`" "the launcher called directly"
   row ps "2. \`kubectl sharepid ps COPY\` vs \`kubectl exec COPY -c sharepid -- ps ax\`" "docs pod copy, $(($(wc -l <"$tmp/ps.s.out") - 1)) processes"
   row top "2b. \`kubectl sharepid top COPY --once\` vs \`kubectl exec COPY -c sharepid -- top -b -n 1\`" "sharepid's figure includes its 1 s interval"
-  row ports "2c. \`kubectl sharepid ports COPY\` vs \`kubectl exec COPY -c sharepid -- netstat -tlnp\`" "listening sockets with their owners"
+  row ports "2c. \`kubectl sharepid ports COPY\` vs \`kubectl exec COPY -c sharepid -- netstat -tlnp\` (\`-tln\` where busybox has no -p)" "listening sockets; owners on kubectl's side only with -p"
   row debug "3. \`kubectl sharepid debug nginx --attach=false\` vs \`kubectl debug --copy-to --share-processes\` + \`kubectl wait\`" "until Running / Ready"
   row peek "4. \`peek-root COPY -c nginx /tmp/blob\` vs \`kubectl exec COPY -c nginx -- cat /tmp/blob\` ($BLOB_MIB MiB)" "$(mibps s) vs $(mibps k) MiB/s; sha256 equal"
   row many "5. \`kubectl sharepid ps many --exec-container tools\` vs \`kubectl exec many -c tools -- ps ax\`" "$rows_s vs $rows_k rows"
