@@ -29,23 +29,14 @@ public final class FilePrinter {
         }
     }
 
-    private final OutputFormat format;
-    private final boolean noHeaders;
+    private final RowsPrinter<FileRow> printer;
 
     public FilePrinter(OutputFormat format, boolean noHeaders) {
-        this.format = format;
-        this.noHeaders = noHeaders;
+        this.printer = new RowsPrinter<>(format, noHeaders, COLUMNS, FilePrinter::cells);
     }
 
     public void print(String pod, String namespace, List<FileRow> rows, PrintWriter out) {
-        if (format.structured()) {
-            Structured.print(out, new Document(pod, namespace, rows.stream().map(Row::of).toList()), format);
-        } else {
-            Table table = new Table(COLUMNS);
-            rows.forEach(r -> table.addRow(cells(r)));
-            table.print(out, !noHeaders);
-        }
-        out.flush();
+        printer.print(rows, () -> new Document(pod, namespace, rows.stream().map(Row::of).toList()), out);
     }
 
     /**
@@ -53,15 +44,7 @@ public final class FilePrinter {
      * before it when {@code namespaces}), or one document whose {@code files} each carry pod and namespace.
      */
     public void printPods(List<PodRows<FileRow>> pods, boolean namespaces, PrintWriter out) {
-        if (format.structured()) {
-            Structured.print(out, PodColumns.document("files", pods, Row::of), format);
-        } else {
-            Table table = new Table(PodColumns.headers(namespaces, COLUMNS));
-            pods.forEach(p -> p.rows().forEach(r -> table.addRow(PodColumns.cells(namespaces, p.namespace(), p.pod(),
-                    cells(r)))));
-            table.print(out, !noHeaders);
-        }
-        out.flush();
+        printer.printPods(pods, namespaces, "files", Row::of, out);
     }
 
     private static List<String> cells(FileRow r) {

@@ -31,23 +31,14 @@ public final class PortPrinter {
         }
     }
 
-    private final OutputFormat format;
-    private final boolean noHeaders;
+    private final RowsPrinter<PortRow> printer;
 
     public PortPrinter(OutputFormat format, boolean noHeaders) {
-        this.format = format;
-        this.noHeaders = noHeaders;
+        this.printer = new RowsPrinter<>(format, noHeaders, COLUMNS, PortPrinter::cells);
     }
 
     public void print(String pod, String namespace, List<PortRow> rows, PrintWriter out) {
-        if (format.structured()) {
-            Structured.print(out, new Document(pod, namespace, rows.stream().map(Row::of).toList()), format);
-        } else {
-            Table table = new Table(COLUMNS);
-            rows.forEach(r -> table.addRow(cells(r)));
-            table.print(out, !noHeaders);
-        }
-        out.flush();
+        printer.print(rows, () -> new Document(pod, namespace, rows.stream().map(Row::of).toList()), out);
     }
 
     /**
@@ -55,15 +46,7 @@ public final class PortPrinter {
      * before it when {@code namespaces}), or one document whose {@code sockets} each carry pod and namespace.
      */
     public void printPods(List<PodRows<PortRow>> pods, boolean namespaces, PrintWriter out) {
-        if (format.structured()) {
-            Structured.print(out, PodColumns.document("sockets", pods, Row::of), format);
-        } else {
-            Table table = new Table(PodColumns.headers(namespaces, COLUMNS));
-            pods.forEach(p -> p.rows().forEach(r -> table.addRow(PodColumns.cells(namespaces, p.namespace(), p.pod(),
-                    cells(r)))));
-            table.print(out, !noHeaders);
-        }
-        out.flush();
+        printer.printPods(pods, namespaces, "sockets", Row::of, out);
     }
 
     private static List<String> cells(PortRow r) {
