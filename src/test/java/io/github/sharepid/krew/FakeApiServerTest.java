@@ -58,7 +58,7 @@ class FakeApiServerTest {
 
     @BeforeAll
     static void startTheFake() throws IOException, InterruptedException {
-        String python = python();
+        String python = FakeApiServerProcess.python();
         if ("true".equals(System.getenv("CI"))) {
             // a skip under CI would hide the check, as for the kernel-script tests: .ci/run requires python3
             assertThat(python).as("python3 (CI=true: .ci/run requires it)").isNotNull();
@@ -163,17 +163,6 @@ class FakeApiServerTest {
                 .collect(Collectors.joining("&"));
         return URI.create("ws://127.0.0.1:" + port + "/api/v1/namespaces/fixtures-proc/pods/nginx/exec?" + command
                 + "&container=shell&stdout=true&stderr=true");
-    }
-
-    private static String python() {
-        for (String candidate : List.of("python3", "python")) {
-            for (String path : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(path, candidate))) {
-                    return Path.of(path, candidate).toString();
-                }
-            }
-        }
-        return null;
     }
 
     /** The binary frames of one exec session, by channel, until the server closes. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.sharepid.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,7 @@ class NoJdkWarningsTest {
     @TempDir
     static Path dir;
     private static String java;
-    private static Process fake;
-    private static Path kubeconfig;
+    private static FakeApiServerProcess fake;
 
     @BeforeAll
     static void findJdkAndStartTheFake() throws Exception {
@@ -45,27 +43,13 @@ class NoJdkWarningsTest {
                     + " JAVA_HOME_*_X64, SHAREPID_TEST_JDK)");
         }
         assumeTrue(java != null, "no JDK 22+ here: the JDK warns about native access only from 22 on");
-        Path port = dir.resolve("port");
-        fake = new ProcessBuilder("python3", "krew/fake-apiserver.py", port.toString())
-                .redirectError(dir.resolve("server.log").toFile()).start();
-        for (int i = 0; i < 100 && !Files.exists(port); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(port).as(Files.readString(dir.resolve("server.log"))).exists();
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), String.join("\n", "apiVersion: v1", "kind: Config",
-                "clusters:", "- name: fake", "  cluster: {server: 'http://127.0.0.1:" + Files.readString(port).strip() + "'}",
-                "- name: gone", "  cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}",
-                "users:", "- name: u", "  user: {token: not-a-credential}", "contexts:",
-                "- name: fake", "  context: {cluster: fake, user: u, namespace: default}",
-                "- name: gone", "  context: {cluster: gone, user: u, namespace: default}",
-                "current-context: fake", ""));
+        fake = FakeApiServerProcess.start(dir);
     }
 
     @AfterAll
     static void stopTheFake() throws InterruptedException {
         if (fake != null) {
-            fake.destroy();
-            fake.waitFor(5, TimeUnit.SECONDS);
+            fake.close();
         }
     }
 
@@ -112,7 +96,7 @@ class NoJdkWarningsTest {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args.split(" ")));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("KUBECONFIG", kubeconfig.toString());
+        pb.environment().put("KUBECONFIG", fake.kubeconfig.toString());
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // it makes the JVM print "Picked up ..." on stderr
         Process p = pb.start();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));

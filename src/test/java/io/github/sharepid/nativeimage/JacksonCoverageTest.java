@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils;
 import io.github.sharepid.kube.fabric8.GatewayTraffic;
 import io.github.sharepid.kube.fabric8.WireTypes;
+import io.github.sharepid.kube.fabric8.connect.WireSerialization;
 import io.github.sharepid.output.PsDocument;
 import io.github.sharepid.proc.Fixtures;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class JacksonCoverageTest {
     @BeforeAll
     static void runTheFlowsUnderTheRecorder() throws IOException {
         ObjectMapper fabric8Mapper = RECORDED.attachTo(new ObjectMapper());
-        KubernetesSerialization serialization = new KubernetesSerialization(fabric8Mapper, true);
+        KubernetesSerialization serialization = WireSerialization.create(fabric8Mapper);
         try (KubernetesClient client = server.createClient(b -> b.withKubernetesSerialization(serialization))) {
             GatewayTraffic.drive(client);
         }

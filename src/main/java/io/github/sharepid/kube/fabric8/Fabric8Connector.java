@@ -15,7 +15,8 @@ import io.github.sharepid.kube.fabric8.connect.KubeconfigFiles;
 import io.github.sharepid.kube.fabric8.connect.KubeconfigSelection;
 import io.github.sharepid.kube.fabric8.connect.RequestLog;
 import io.github.sharepid.kube.fabric8.connect.ServerNameHttpClientFactory;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.github.sharepid.kube.fabric8.connect.WireSerialization;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -60,7 +61,8 @@ public final class Fabric8Connector implements KubeConnector {
 
     @Override
     public KubeContext connect(ConnectionOptions options) {
-        Config config = configFor(options);
+        KubernetesSerialization json = WireSerialization.create(); // one mapper: the kubeconfig's and the client's
+        Config config = configFor(options, json);
         try {
             String serverName = config.getTlsServerName();
             boolean named = serverName != null && !serverName.isBlank();
@@ -71,7 +73,8 @@ public final class Fabric8Connector implements KubeConnector {
                 config.setTlsServerName(null); // else fabric8 logs that its JDK client ignores the name
             }
             http.useClientCertificate(ClientCertificate.takeFrom(config));
-            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http);
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http)
+                    .withKubernetesSerialization(json);
             if (RequestLog.enabled()) {
                 builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(RequestLog.NAME, new RequestLog()));
             }
@@ -88,10 +91,15 @@ public final class Fabric8Connector implements KubeConnector {
 
     /** The fabric8 Config for {@code options}: the kubeconfig selection, then the flags laid over it. */
     Config configFor(ConnectionOptions options) {
+        return configFor(options, WireSerialization.create());
+    }
+
+    private Config configFor(ConnectionOptions options, KubernetesSerialization json) {
         FlagOverrides.validate(options);
-        KubeconfigFiles files = new KubeconfigFiles(env);
+        KubeconfigFiles files = new KubeconfigFiles(env, json);
         List<io.fabric8.kubernetes.api.model.Config> kubeconfigs = kubeconfigText != null
-                ? List.of(KubeConfigUtils.parseConfigFromString(kubeconfigText)) : files.load(options.kubeconfig());
+                ? List.of(json.unmarshal(kubeconfigText, io.fabric8.kubernetes.api.model.Config.class))
+                : files.load(options.kubeconfig());
         Config config = new KubeconfigSelection(kubeconfigs, options, nanoTime)
                 .toConfig(() -> kubeconfigText != null ? "the training kubeconfig" : files.describeSearch(options.kubeconfig()));
         FlagOverrides.apply(options, config, env);

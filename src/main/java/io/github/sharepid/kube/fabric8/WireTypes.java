@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.api.model.runtime.RawExtension;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.github.sharepid.kube.fabric8.connect.WireSerialization;
 import io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils;
 import java.util.List;
 
@@ -50,10 +50,10 @@ public final class WireTypes {
     private WireTypes() {
     }
 
-    /** A fresh ObjectMapper with the modules and settings fabric8's KubernetesSerialization gives its own. */
+    /** A fresh ObjectMapper with the modules and settings the commands' serialization gives its own. */
     public static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
-        new KubernetesSerialization(mapper, true);
+        WireSerialization.create(mapper);
         return mapper;
     }
 }

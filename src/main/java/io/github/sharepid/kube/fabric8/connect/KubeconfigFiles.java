@@ -1,7 +1,10 @@
 package io.github.sharepid.kube.fabric8.connect;
 
 import io.fabric8.kubernetes.api.model.Config;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.github.sharepid.failure.SharepidException;
 import java.io.File;
 import java.io.IOException;
@@ -20,11 +23,24 @@ import java.util.function.UnaryOperator;
  * file in {@code $KUBECONFIG} (missing ones skipped, first one wins on conflicts), else {@code ~/.kube/config}.
  */
 public final class KubeconfigFiles {
-    private final UnaryOperator<String> env;
+    // The keys under which fabric8's KubeConfigUtils.parseConfig notes, in each context, cluster and user, the
+    // file it came from; KubeConfigUtils.getFileWith* read them (relative paths, where a refreshed token is
+    // written). KubeconfigFilesTest holds these to what parseConfig itself does.
+    private static final String CONTEXT_FILE = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
+    private static final String CLUSTER_FILE = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
+    private static final String USER_FILE = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
 
-    /** {@code env} looks up environment variables; it is only called from {@link #load}. */
-    public KubeconfigFiles(UnaryOperator<String> env) {
+    private final UnaryOperator<String> env;
+    private final KubernetesSerialization json;
+
+    /**
+     * {@code env} looks up environment variables; it is only called from {@link #load}. {@code json} reads the
+     * files: fabric8's own KubeConfigUtils.parseConfig would read them through its static serialization, whose
+     * first kubeconfig loads every model class there is ({@link WireSerialization}).
+     */
+    public KubeconfigFiles(UnaryOperator<String> env, KubernetesSerialization json) {
         this.env = env;
+        this.json = json;
     }
 
     /** The parsed files in precedence order; empty when there is no kubeconfig at all. */
@@ -74,7 +90,7 @@ public final class KubeconfigFiles {
         return Path.of(home, ".kube", "config");
     }
 
-    private static Config parse(Path path) {
+    private Config parse(Path path) {
         String text;
         try {
             text = Files.readString(path);
@@ -85,11 +101,32 @@ public final class KubeconfigFiles {
             return new Config();
         }
         try {
-            return KubeConfigUtils.parseConfig(path.toFile());
+            return read(text, path.toFile(), json);
         } catch (RuntimeException e) {
             // the cause stays attached: -v prints Jackson's own path and message under our line
             throw cannotRead(path, parseReason(rootCause(e)), e);
         }
+    }
+
+    /** What KubeConfigUtils.parseConfig(file) makes of {@code text}, read by {@code json}. */
+    static Config read(String text, File file, KubernetesSerialization json) {
+        Config config = json.unmarshal(text, Config.class);
+        if (config.getContexts() != null) {
+            for (NamedContext context : config.getContexts()) {
+                context.getAdditionalProperties().put(CONTEXT_FILE, file);
+            }
+        }
+        if (config.getClusters() != null) {
+            for (NamedCluster cluster : config.getClusters()) {
+                cluster.getAdditionalProperties().put(CLUSTER_FILE, file);
+            }
+        }
+        if (config.getUsers() != null) {
+            for (NamedAuthInfo user : config.getUsers()) {
+                user.getAdditionalProperties().put(USER_FILE, file);
+            }
+        }
+        return config;
     }
 
     /**
