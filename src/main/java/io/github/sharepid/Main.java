@@ -6,7 +6,6 @@ import io.github.sharepid.cli.Io;
 import io.github.sharepid.kube.KubeConnector;
 import io.github.sharepid.kube.fabric8.Fabric8Connector;
 import io.github.sharepid.kube.fabric8.Terminals;
-import java.util.function.Function;
 
 /**
  * Entry point of {@code kubectl-sharepid} and the composition root: the one place that names the fabric8
@@ -21,13 +20,12 @@ public final class Main {
         // Behind lambdas: fabric8 (and the terminal library) load only when a command needs them, not for
         // --help or --version.
         KubeConnector connector = options -> new Fabric8Connector().connect(options);
-        Function<String, KubeConnector> trainingConnector = kubeconfig -> Fabric8Connector.ofKubeconfig(kubeconfig);
         try (Io io = Io.system(() -> Terminals.stdinIsTerminal())) {
             if (args.length > 0 && args[0].equals("__complete")) {
                 // kubectl's plugin completion protocol: the words as typed, never parsed as flags
                 code = Completion.complete(io, connector, java.util.List.of(args).subList(1, args.length));
             } else {
-                code = Cli.commandLine(io, connector, trainingConnector).execute(args);
+                code = Cli.commandLine(io, connector).execute(args);
             }
         }
         System.exit(code);

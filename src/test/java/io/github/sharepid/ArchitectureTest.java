@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The arrows of the layout (README, Development), checked on the source text: imports and fully qualified
  * names count alike (comments and string literals do not). {@code cli → app → (plan, pod, proc, output,
  * local, kube ports)}; only {@code kube/fabric8} touches the fabric8 client; {@code training/} (the stand-in
- * API server of {@code __train}) stands apart, reached only from {@code cli/}. {@code Main} is the composition
- * root and {@code nativeimage/} a build-time Feature: both stand outside the runtime arrows (the Feature's own
+ * API server of the launcher's training run) stands apart, reached only from {@code cli/}'s training classes,
+ * which only the training entry point {@code Train} reaches. {@code Main} and {@code Train} are composition
+ * roots and {@code nativeimage/} a build-time Feature: they stand outside the runtime arrows (the Feature's own
  * test checks it).
  */
 class ArchitectureTest {
@@ -45,7 +47,7 @@ class ArchitectureTest {
         "kube   ; " + US + "app|" + US + "cli|" + US + "local|" + CLIENT,
         // the command line: use cases and ports, never an adapter, never a fabric8 type (see cli/package-info)
         "cli    ; " + US + "kube.fabric8|io.fabric8",
-        // __train's stand-in API server: the other side of the wire, so nothing of the client side (README,
+        // the training run's stand-in API server: the other side of the wire, so nothing of the client side (README,
         // Development); it answers with proc/'s scripts and may do I/O (it is a loopback server)
         "training; " + US + "app|" + US + "cli|" + US + "kube|" + US + "local|" + US + "plan|" + US + "pod|"
                 + US + "output|io.fabric8",
@@ -72,12 +74,27 @@ class ArchitectureTest {
         assertThat(hits).isEmpty();
     }
 
-    /** __train's stand-in server is the other side of the wire: only the command line (TrainCommand) starts it. */
+    /** The training run's stand-in server is the other side of the wire: only cli/'s training classes start it. */
     @ParameterizedTest(name = "{0}/ does not reach training/")
     @CsvSource({"app", "kube", "local", "output", "plan", "pod", "proc", "text", "failure"})
     void training_onlyFromTheCommandLine(String layer) {
         Pattern reach = Pattern.compile("\\b" + Pattern.quote(US + "training") + "\\b");
         assertThat(sources(MAIN.resolve(layer)).flatMap(f -> matches(f, reach)).toList()).isEmpty();
+    }
+
+    /**
+     * The native image is built from Main: nothing Main reaches may name the training code, so the image holds
+     * none of it (issue #17). Only Train (its own entry point) reaches cli.Training, and only Training and
+     * ClusterTraining reach training/.
+     */
+    @org.junit.jupiter.api.Test
+    void trainingCode_isReachedOnlyFromItsOwnEntryPoint() {
+        Set<String> allowed = Set.of("Train.java", "Training.java", "ClusterTraining.java");
+        Pattern reach = Pattern.compile("\\b(" + Pattern.quote(US + "training") + "|Training|ClusterTraining|Train)\\b");
+        List<String> hits = Stream.concat(sources(MAIN.resolve("cli")), Stream.of(MAIN.resolve("Main.java")))
+                .filter(f -> !allowed.contains(f.getFileName().toString()))
+                .flatMap(f -> matches(f, reach)).toList();
+        assertThat(hits).isEmpty();
     }
 
     /** The arrows are only as good as the list of layers: a new top-level package must be placed in them. */

@@ -1,7 +1,6 @@
 package io.github.sharepid.cli;
 
 import io.github.sharepid.kube.KubeConnector;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -11,12 +10,8 @@ public final class Cli {
     private Cli() {
     }
 
-    /**
-     * {@code trainingConnector}: how {@code __train} (the launcher's class-data archive) connects to its stand-in
-     * cluster, given that cluster's kubeconfig; called only then, since the connector names fabric8 types.
-     */
-    public static CommandLine commandLine(Io io, KubeConnector connector, Function<String, KubeConnector> trainingConnector) {
-        CommandFactory factory = new CommandFactory(io, connector, trainingConnector);
+    public static CommandLine commandLine(Io io, KubeConnector connector) {
+        CommandFactory factory = new CommandFactory(io, connector);
         RootCommand root = factory.root();
         CommandLine cl = new CommandLine(RootCommand.class, factory);
         cl.setOut(io.out());

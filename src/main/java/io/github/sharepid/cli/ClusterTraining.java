@@ -13,8 +13,7 @@ import java.util.function.Function;
  * The cluster half of the launcher's training run: the commands a user runs, parsed and executed by the same
  * picocli tree, use cases and client code, against a {@link TrainingCluster} on 127.0.0.1. Whatever those
  * commands load (TLS, HTTP, websocket, JSON of real pods, printers) is what the archive then holds, including
- * any future change to how they talk to a cluster. Kept out of {@link TrainCommand} so that picocli's
- * reflection over the command loads none of it.
+ * any future change to how they talk to a cluster.
  */
 final class ClusterTraining {
     private ClusterTraining() {
@@ -55,22 +54,22 @@ final class ClusterTraining {
                         "--set-image", "*=nginx:1.25", "--env", "A=b"),
                 Step.ok("debug", source, "--attach=false", "--profile", "sysadmin", "--same-node"),
                 Step.ok("debug", source, "--rm", "--", "sh", "-l"))) {
-            execute(connector, connectors, step);
+            execute(connector, step);
         }
-        String made = execute(connector, connectors, Step.ok("debug", source, "--attach=false")).strip();
-        execute(connector, connectors, Step.ok("cleanup", made));
-        execute(connector, connectors, Step.ok("cleanup", "--all", "--dry-run"));
+        String made = execute(connector, Step.ok("debug", source, "--attach=false")).strip();
+        execute(connector, Step.ok("cleanup", made));
+        execute(connector, Step.ok("cleanup", "--all", "--dry-run"));
         Completion.complete(silent(new ByteArrayOutputStream()), connector, List.of("ps", ""));
     }
 
     /** Runs one step as {@code Main} would, with empty stdin; returns its stdout. */
-    private static String execute(KubeConnector connector, Function<String, KubeConnector> connectors, Step step) {
+    private static String execute(KubeConnector connector, Step step) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new ByteArrayInputStream(new byte[0]), out, err, () -> false);
         List<String> args = new ArrayList<>(step.args());
         args.add("-q");
-        int code = Cli.commandLine(io, connector, connectors).execute(args.toArray(String[]::new));
+        int code = Cli.commandLine(io, connector).execute(args.toArray(String[]::new));
         io.flush();
         if (code != step.exitCode()) {
             throw new IllegalStateException("training step " + step.args() + " exited " + code + ", not "

@@ -25,13 +25,11 @@ import picocli.CommandLine;
 final class CommandFactory implements CommandLine.IFactory {
     private final RootCommand root;
     private final Io io;
-    private final Function<String, KubeConnector> trainingConnector;
     private final Progress progress;
 
-    CommandFactory(Io io, KubeConnector connector, Function<String, KubeConnector> trainingConnector) {
+    CommandFactory(Io io, KubeConnector connector) {
         this.root = new RootCommand(io, connector);
         this.io = io;
-        this.trainingConnector = trainingConnector;
         this.progress = new Progress() {
             @Override
             public void say(String line) {
@@ -83,8 +81,6 @@ final class CommandFactory implements CommandLine.IFactory {
             return new CleanupCommand(io, progress, Opener.on(root, CommandFactory::catalogue));
         } else if (cls == CompletionCommand.class) {
             return new CompletionCommand(io);
-        } else if (cls == TrainCommand.class) {
-            return new TrainCommand(trainingConnector);
         }
         return null;
     }

@@ -21,9 +21,7 @@ public final class Completion {
 
     /** Answers {@code __complete}; always returns 0. */
     public static int complete(Io io, KubeConnector connector, List<String> words) {
-        CommandLine cl = Cli.commandLine(io, connector, kubeconfig -> {
-            throw new IllegalStateException("completion never warms up the archive");
-        });
+        CommandLine cl = Cli.commandLine(io, connector);
         Completer completer = new Completer(cl.getCommandSpec());
         for (String line : completer.complete(words, () -> new ClusterLookups(connector, words))) {
             io.out().println(line);

@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
             PeekRootCommand.class,
             ListCommand.class,
             CleanupCommand.class,
-            CompletionCommand.class,
-            TrainCommand.class
+            CompletionCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

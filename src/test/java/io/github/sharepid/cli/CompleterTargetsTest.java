@@ -12,7 +12,7 @@ class CompleterTargetsTest {
     private final List<String> asked = new ArrayList<>();
     private final Completer completer = new Completer(Cli.commandLine(
             new Io(java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
-                    java.io.OutputStream.nullOutputStream(), () -> false), CliRun.noCluster(), CliRun.WARM_UP).getCommandSpec());
+                    java.io.OutputStream.nullOutputStream(), () -> false), CliRun.noCluster()).getCommandSpec());
 
     private final Completer.Lookups cluster = new Completer.Lookups() {
         @Override

@@ -122,7 +122,7 @@ class ParallelPodsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new ByteArrayInputStream(new byte[0]), out, err, () -> false);
-        int code = Cli.commandLine(io, options -> new Unclosed(shared), CliRun.WARM_UP).execute(args);
+        int code = Cli.commandLine(io, options -> new Unclosed(shared)).execute(args);
         io.flush();
         return new Run(pod, args[0], code, out, err, io);
     }

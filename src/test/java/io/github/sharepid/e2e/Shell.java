@@ -84,7 +84,7 @@ final class Shell {
      * The process under {@code parent} that runs the binary under test with {@code command}, found by what
      * it is, whichever build {@code -Dsharepid.bin} names: a native executable is {@code BIN/kubectl-sharepid}
      * itself; the JVM launcher execs a java whose arguments hold {@code -jar BIN/kubectl-sharepid.jar}.
-     * The launcher's background class-data training run ({@code __train}) does not count.
+     * The launcher's background class-data training run ({@code io.github.sharepid.Train}) does not count.
      */
     static Optional<ProcessHandle> runningBinary(Process parent, String command) {
         Path executable = resolved(BIN.resolve("kubectl-sharepid").toString());
@@ -93,7 +93,7 @@ final class Shell {
             List<String> args = List.of(h.info().arguments().orElse(new String[0]));
             boolean binary = h.info().command().map(c -> executable != null && executable.equals(resolved(c))).orElse(false)
                     || args.stream().anyMatch(a -> jar != null && a.endsWith(".jar") && jar.equals(resolved(a)));
-            return binary && args.contains(command) && !args.contains("__train");
+            return binary && args.contains(command) && !args.contains("io.github.sharepid.Train");
         }).findFirst();
     }
 

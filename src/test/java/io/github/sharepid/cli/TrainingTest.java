@@ -2,7 +2,7 @@ package io.github.sharepid.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sharepid.Main;
+import io.github.sharepid.Train;
 import io.github.sharepid.training.TrainingCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster but its own loopback one, walk every cluster command, and leave no file and no thread behind.
  */
 @Timeout(300)
-class TrainCommandTest {
+class TrainingTest {
     private static final String NS = "/api/v1/namespaces/sharepid-training";
 
     @Test
-    @DisplayName("__train in a fresh JVM exits 0 at once, prints nothing, reads no kubeconfig and writes no file")
+    @DisplayName("the training entry point in a fresh JVM exits 0, prints nothing, reads no kubeconfig and writes no file")
     void train_isSilentAndLeavesNothingBehind(@TempDir Path tmp) throws IOException, InterruptedException {
         Path home = Files.createDirectory(tmp.resolve("home"));
         Path work = Files.createDirectory(tmp.resolve("work"));
@@ -36,7 +36,7 @@ class TrainCommandTest {
         Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"), "not: [a kubeconfig"); // fails if read
         ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.io.tmpdir=" + javaTmp, "-Duser.home=" + home, "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "__train")
+                "-cp", System.getProperty("java.class.path"), Train.class.getName())
                 .directory(work.toFile()).redirectError(tmp.resolve("stderr").toFile());
         pb.environment().putAll(Map.of("HOME", home.toString(), "KUBECONFIG", kubeconfig.toString(),
                 "HTTPS_PROXY", "http://127.0.0.1:9", "XDG_CACHE_HOME", home.resolve(".cache").toString()));
