@@ -99,12 +99,17 @@ public final class ProcessTable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = exec.exec(namespace, pod, container, argv, null, out, err);
         if (!PsScript.completed(code, out.toByteArray())) {
-            String why = err.toString(StandardCharsets.UTF_8).strip();
-            throw SharepidException.failure("reading /proc in container " + container + " of pod " + pod
-                    + " failed (exit " + code + ")" + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))
-                    + "; the container needs sh and grep (busybox has them)");
+            throw readFailed(container, pod, code, err.toString(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /** The one line for a /proc script that did not run to its end: its exit code and its first line of stderr. */
+    static SharepidException readFailed(String container, String pod, int code, String stderr) {
+        String why = stderr.strip();
+        return SharepidException.failure("reading /proc in container " + container + " of pod " + pod
+                + " failed (exit " + code + ")" + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse(""))
+                + "; the container needs sh and grep (busybox has them)");
     }
 
     static List<ProcessInfo> attribute(byte[] raw, ToolSite target) {

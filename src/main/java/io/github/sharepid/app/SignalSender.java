@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code signal}: sends a signal to processes of other containers. PIDs go in one exec, once the pod has
- * been read and judged; a selection (container, command-line regex) reads the process table first (while
- * the pod is read) and guards each chosen PID with its start time, so a reused PID is never hit.
+ * been read and judged; a selection (container, command-line regex) is one exec too ({@link SignalConversation}):
+ * it lists the processes (while the pod is read), and signals the PIDs chosen from that listing, each guarded
+ * by its start time so that a reused PID is never hit, once the pod has been judged.
  */
 public final class SignalSender {
     private final ProcessTable table;
@@ -90,9 +91,17 @@ public final class SignalSender {
             }
             return deliver(target, request, request.pids().stream().map(GuardedPid::pid).toList());
         }
-        // a selection reads the process table while the pod is read; the signal goes after the verdict
-        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(request.pod());
-        return deliver(read.target(), request, select(read.result(), read.target(), request));
+        // a selection: one exec lists the processes (while the pod is read, on a copy), waits for the PIDs chosen
+        // from that listing once the pod is judged, and signals them; nothing is signalled before they are sent
+        SiteLookup lookup = table.start(request.pod());
+        SiteLookup.Judged<SignalConversation> opened = lookup.withFirstExec((guard, container, verdict) ->
+                SignalConversation.open(guard.apply(exec), lookup.namespace(), lookup.name(), container,
+                        request.signal(), request.dryRun()));
+        ToolSite target = opened.target();
+        try (SignalConversation conversation = opened.result()) {
+            List<GuardedPid> chosen = select(ProcessTable.attribute(conversation.listing(), target), target, request);
+            return report(target, request, conversation.finish(chosen));
+        }
     }
 
     private List<GuardedPid> select(List<ProcessInfo> processes, ToolSite target, Request request) {

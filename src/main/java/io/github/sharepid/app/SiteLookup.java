@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The GET of a shared pod, started on a thread of its own so that the first exec, which needs no answer
  * from it to start, can run at the same time: one round trip instead of two. That exec must be free of side
- * effects (reading /proc, or a peek-root whose output is held back until the pod is judged). It goes out with
+ * effects (reading /proc, a peek-root whose output is held back until the pod is judged, or signal's
+ * {@link SignalConversation}, which signals nothing until it is sent the PIDs; a result not used is closed). It goes out with
  * the GET only where the container is as good as known: {@code --exec-container}, or the debug container every
  * copy gets unless {@code debug -c} chose another, for a pod named like a copy ({@code <pod>-sharepid-<5>}); if
  * the pod's verdict names another container, the exec is repeated there. Any other pod is read first, and the
@@ -132,15 +133,28 @@ final class SiteLookup {
             if (failed != null) {
                 e.addSuppressed(failed);
             }
+            discard(result);
             throw e;
         }
         if (known.isEmpty() || !known.get().execContainer().equals(guess)) {
+            discard(result);
             return targets.judgeRunning(request, judged, first); // the guess was wrong: run where the pod says
         }
         if (failed != null) {
             throw failed;
         }
         return new Judged<>(known.get(), result);
+    }
+
+    /** Ends a result that will not be used, if it is still running (a {@link SignalConversation}: nothing is sent). */
+    private static void discard(Object unused) {
+        if (unused instanceof AutoCloseable running) {
+            try {
+                running.close();
+            } catch (Exception e) {
+                // nothing was asked of it; what it could not end ends with the process
+            }
+        }
     }
 
     /** An exec's result and the pod it was judged against. */

@@ -1,5 +1,6 @@
 package io.github.sharepid.proc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,14 @@ import java.util.Map;
  * The signal is sent with the shell's {@code kill -s NUMBER} builtin.
  */
 public final class SignalScript {
-    public static final String SCRIPT = """
+    /** Checks the signal number and the dry-run flag, the two fixed positional arguments. */
+    private static final String HEAD = """
             sig=$1 dry=$2
             case $sig in ''|*[!0-9]*) echo "invalid signal number: $sig" >&2; exit 2;; esac
             case $dry in 0|1) ;; *) echo "invalid dry-run flag: $dry" >&2; exit 2;; esac
-            shift 2
+            """;
+    /** Signals the targets in {@code "$@"}: the records and one result per target (see the class comment). */
+    private static final String BODY = """
             cd /proc || exit 1
             set -f
             number() { case $1 in ''|*[!0-9]*) return 1;; esac; }
@@ -45,17 +49,63 @@ public final class SignalScript {
             done
             exit 0
             """;
+    public static final String SCRIPT = HEAD + "shift 2\n" + BODY;
+
+    /**
+     * The record that ends the listing part of {@link #CHOOSE_SCRIPT}, {@code sharepid-listed:STATUS} with the exit
+     * status of the listing's last grep (what {@link PsScript#completed} judges): no record of the listing (all
+     * {@code grep -H} output, or {@code self:PID}) can start with it.
+     */
+    public static final String LISTED = "sharepid-listed";
+
+    /**
+     * {@code signal}'s selection in one exec, run as {@code sh -c CHOOSE_SCRIPT sh SIGNUM DRYRUN} with stdin: the
+     * ps listing ({@link PsScript}, its last grep not exec'd), the {@link #LISTED} record, then one line read from
+     * stdin, the targets the caller chose from that listing ({@link #targetsLine}), signalled as {@link #SCRIPT}
+     * signals its arguments. An empty line (or the end of stdin) signals nothing. The targets arrive as data, split
+     * on blanks with globbing off, and each is validated again, as arguments are.
+     */
+    public static final String CHOOSE_SCRIPT = HEAD
+            + listingThenContinue()
+            + "printf '" + LISTED + ":%s\\0' \"$?\"\n"
+            + "IFS= read -r line || line=\n"
+            + "set -f\n"
+            + "set -- $line\n"
+            + BODY;
 
     private SignalScript() {
     }
 
+    /** The ps script with its last grep run rather than exec'd, so that the shell goes on after it. */
+    private static String listingThenContinue() {
+        String last = "exec grep -Hz ''";
+        if (!PsScript.SCRIPT.contains(last)) {
+            throw new IllegalStateException("the ps script no longer ends with " + last);
+        }
+        return PsScript.SCRIPT.replace(last, "grep -Hz ''");
+    }
+
     /** The exec argv; a PID given twice is signalled once (the first target for it wins). */
     public static List<String> argv(Signal signal, boolean dryRun, List<GuardedPid> targets) {
-        Map<Integer, GuardedPid> byPid = new LinkedHashMap<>();
-        targets.forEach(t -> byPid.putIfAbsent(t.pid(), t));
         List<String> argv = new ArrayList<>(List.of("sh", "-c", SCRIPT, "sh",
                 Integer.toString(signal.number()), dryRun ? "1" : "0"));
-        byPid.values().forEach(t -> argv.add(t.toArgument()));
+        argv.addAll(arguments(targets));
         return List.copyOf(argv);
+    }
+
+    /** The exec argv of {@link #CHOOSE_SCRIPT}; the targets follow on stdin. */
+    public static List<String> chooseArgv(Signal signal, boolean dryRun) {
+        return List.of("sh", "-c", CHOOSE_SCRIPT, "sh", Integer.toString(signal.number()), dryRun ? "1" : "0");
+    }
+
+    /** The stdin line of {@link #CHOOSE_SCRIPT}: the targets as {@link #argv} passes them, blank-separated. */
+    public static byte[] targetsLine(List<GuardedPid> targets) {
+        return (String.join(" ", arguments(targets)) + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<String> arguments(List<GuardedPid> targets) {
+        Map<Integer, GuardedPid> byPid = new LinkedHashMap<>();
+        targets.forEach(t -> byPid.putIfAbsent(t.pid(), t));
+        return byPid.values().stream().map(GuardedPid::toArgument).toList();
     }
 }

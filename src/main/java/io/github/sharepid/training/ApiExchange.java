@@ -67,11 +67,16 @@ final class ApiExchange {
     }
 
     /**
-     * A websocket upgrade ({@code 101}) with {@code protocol} (null: none), then {@code messages}; when
-     * {@code closeAfter} the server closes the socket as an ended exec does, else it waits for the client to
+     * A websocket upgrade ({@code 101}) with {@code protocol} (null: none), then {@code messages}; then, when
+     * {@code afterStdinLine} is not empty, those once the client has sent a line on stdin (signal's conversation);
+     * when {@code closeAfter} the server closes the socket as an ended exec does, else it waits for the client to
      * close, as a watch does.
      */
-    record Frames(String protocol, List<Message> messages, boolean closeAfter) implements Answer {
+    record Frames(String protocol, List<Message> messages, boolean closeAfter, List<Message> afterStdinLine)
+            implements Answer {
+        Frames(String protocol, List<Message> messages, boolean closeAfter) {
+            this(protocol, messages, closeAfter, List.of());
+        }
     }
 
     /** One websocket message: text (a watch event) or binary (an exec channel frame). */

@@ -33,6 +33,14 @@ final class ExecAnswers {
         String script = argv.size() >= 3 ? argv.get(2) : "";
         List<Message> frames = new ArrayList<>();
         String status = SUCCESS;
+        if (script.equals(SignalScript.CHOOSE_SCRIPT)) { // the listing, then the signal once the PIDs are sent
+            chunks(frames, 1, data.ps());
+            frames.add(Message.channel(1, (SignalScript.LISTED + ":0\0").getBytes(StandardCharsets.US_ASCII)));
+            List<Message> after = new ArrayList<>();
+            chunks(after, 1, data.signalDryRun());
+            after.add(Message.channel(3, status.getBytes(StandardCharsets.UTF_8)));
+            return new Frames(protocol(r), frames, true, after);
+        }
         if (script.equals(PsScript.SCRIPT)) {
             chunks(frames, 1, data.ps());
         } else if (script.equals(SignalScript.SCRIPT)) {

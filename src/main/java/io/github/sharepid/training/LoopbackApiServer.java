@@ -161,6 +161,15 @@ final class LoopbackApiServer implements AutoCloseable {
         for (Message m : frames.messages()) {
             WebSocketWire.write(out, m.text() ? WebSocketWire.TEXT : WebSocketWire.BINARY, m.payload());
         }
+        if (!frames.afterStdinLine().isEmpty()) {
+            out.flush();
+            if (!WebSocketWire.readUntilStdinLine(in, out)) {
+                return false; // the client went away without a line, as a command whose stdin ended does
+            }
+            for (Message m : frames.afterStdinLine()) {
+                WebSocketWire.write(out, WebSocketWire.BINARY, m.payload());
+            }
+        }
         if (frames.closeAfter()) {
             WebSocketWire.write(out, WebSocketWire.CLOSE, WebSocketWire.NORMAL_CLOSURE);
         }

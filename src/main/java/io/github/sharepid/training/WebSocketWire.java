@@ -81,6 +81,31 @@ public final class WebSocketWire {
         }
     }
 
+    /**
+     * Reads the client's frames until a stdin frame (channel 0) that ends a line, answering pings: true then;
+     * false at the client's close or the end of the stream.
+     */
+    static boolean readUntilStdinLine(InputStream in, OutputStream out) throws IOException {
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0) {
+                return false;
+            }
+            int opcode = b0 & 0x0F;
+            byte[] payload = payload(in);
+            if (opcode == CLOSE) {
+                return false;
+            }
+            if (opcode == PING) {
+                write(out, PONG, payload);
+                out.flush();
+            } else if (opcode == BINARY && payload.length > 0 && payload[0] == 0
+                    && payload[payload.length - 1] == '\n') {
+                return true;
+            }
+        }
+    }
+
     private static byte[] payload(InputStream in) throws IOException {
         int b1 = read(in);
         long len = b1 & 0x7F;

@@ -5,10 +5,8 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Exec;
 import io.github.sharepid.kube.PodSelections;
 import io.github.sharepid.kube.Pods;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +26,8 @@ final class FakeFleet implements Pods, Exec, PodSelections {
     final Map<String, Pod> pods = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<String> said = Collections.synchronizedList(new ArrayList<>());
+    /** The stdin lines signal's conversations were sent, in the order they arrived. */
+    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger execs = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -75,14 +75,10 @@ final class FakeFleet implements Pods, Exec, PodSelections {
             if (reply.thrown() != null) {
                 throw reply.thrown();
             }
-            stdout.write(reply.stdout());
-            stderr.write(reply.stderr().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return reply.exitCode();
+            return FakeExec.play(reply, argv, stdin, stdout, stderr, lines);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             running.decrementAndGet();
         }

@@ -73,29 +73,30 @@ class ReplicasTest {
     }
 
     @Test
-    void signal_main_signalsEachPodsMainProcessOfTheContainer_guardedByItsStartTime() {
-        List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> argv.contains("8:96") ? result(argv) : ps()));
+    void signal_main_signalsEachPodsMainProcessOfTheContainer_guardedByItsStartTime_oneExecEach() {
+        List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> choosing(argv)));
 
         List<FanOut.Outcome<SignalSender.Report>> outcomes = replicas().signal(selected(), request(true, false), TEN);
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.result().results()).extracting(SignalResult::pid)
                 .containsExactly(8));
+        assertThat(fleet.lines).containsExactly("8:96", "8:96", "8:96");
+        assertThat(fleet.calls).filteredOn(c -> c.startsWith("exec ")).hasSize(3);
     }
 
     @Test
     void signal_dryRun_asksEveryPodsScriptForADryRun() {
         List<List<String>> signalled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         List.of("web-a", "web-b", "web-c").forEach(p -> fleet.answer(p, argv -> {
-            if (argv.contains("8:96")) {
-                signalled.add(argv);
-                return result(argv);
-            }
-            return ps();
+            signalled.add(argv);
+            return choosing(argv);
         }));
 
-        replicas().signal(selected(), request(true, true), TEN);
+        List<FanOut.Outcome<SignalSender.Report>> outcomes = replicas().signal(selected(), request(true, true), TEN);
 
         assertThat(signalled).hasSize(3).allSatisfy(argv -> assertThat(argv.get(5)).as("the dry-run flag").isEqualTo("1"));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.result().results()).extracting(SignalResult::outcome)
+                .containsExactly(SignalResult.Outcome.DRY));
     }
 
     @Test
@@ -170,10 +171,16 @@ class ReplicasTest {
         return new FakeExec.Reply(PsReply.nginxCopy().bytes(), "", 0, null);
     }
 
-    private static FakeExec.Reply result(List<String> argv) {
-        String out = new String(PsReply.nginxCopy().bytes(), StandardCharsets.UTF_8)
-                + "result:8:" + ("1".equals(argv.get(5)) ? "dry" : "ok") + "\0";
-        return new FakeExec.Reply(out.getBytes(StandardCharsets.UTF_8), "", 0, null);
+    /** Signal's conversation: the listing, then the result for each PID of the line (dry or ok, as argv asks). */
+    private static FakeExec.Reply choosing(List<String> argv) {
+        return FakeExec.choosing(PsReply.nginxCopy().bytes(), line -> {
+            StringBuilder out = new StringBuilder(new String(PsReply.nginxCopy().bytes(), StandardCharsets.UTF_8));
+            for (String target : line.split(" ")) {
+                out.append("result:").append(target, 0, target.indexOf(':')).append(':')
+                        .append("1".equals(argv.get(5)) ? "dry" : "ok").append('\0');
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     private static FakeExec.Reply file(String content) {

@@ -16,23 +16,25 @@ class SignalMainTest {
 
     @Test
     void main_selectsTheMasterNotTheWorker_noRegexNeeded() {
-        ports.exec.answer(PsReply.nginxCopy().bytes()).answer((new String(PsReply.nginxCopy().bytes(),
+        ports.exec.answerChoosing(PsReply.nginxCopy().bytes(), line -> (new String(PsReply.nginxCopy().bytes(),
                 StandardCharsets.UTF_8) + "result:8:ok\0").getBytes(StandardCharsets.UTF_8));
 
         SignalSender.Report report = sender.send(request("nginx"));
 
-        List<String> argv = ports.exec.calls.get(1).argv();
-        assertThat(argv.subList(6, argv.size())).containsExactly("8:96");
+        assertThat(ports.exec.calls).hasSize(1);
+        assertThat(ports.exec.lines).containsExactly("8:96");
         assertThat(report.failed()).isFalse();
     }
 
     @Test
     void main_ofAContainerWithoutProcesses_isOneFailure_andNothingIsSent() {
-        ports.exec.answer(new PsReply().process(1, 0, SamplePods.SANDBOX_ID, "pause", "/pause").bytes());
+        ports.exec.answerChoosing(new PsReply().process(1, 0, SamplePods.SANDBOX_ID, "pause", "/pause").bytes(),
+                line -> new byte[0]);
 
         assertThatThrownBy(() -> sender.send(request("nginx")))
                 .hasMessage("container nginx of pod " + COPY + " has no running process");
         assertThat(ports.exec.calls).hasSize(1);
+        assertThat(ports.exec.lines).containsExactly("");
     }
 
     private static SignalSender.Request request(String container) {

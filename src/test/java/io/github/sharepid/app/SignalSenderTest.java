@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.proc.SignalResult;
+import io.github.sharepid.proc.SignalScript;
 import io.github.sharepid.proc.Signals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,16 +28,21 @@ class SignalSenderTest {
         "sharepid | null   | false | 14",
         "null     | master | false | 8",
     }, delimiter = '|', nullValues = "null")
-    void selection_signalsTheChosenPidsGuardedByTheirStartTime(String container, String match, boolean all,
-                                                             String pids) {
-        exec.answer(PsReply.nginxCopy().bytes()).answer(results("ok", pids));
+    void selection_isOneExec_thatSignalsTheChosenPidsGuardedByTheirStartTime(String container, String match,
+                                                                            boolean all, String pids) {
+        exec.answerChoosing(PsReply.nginxCopy().bytes(), line -> results("ok", line.replace(":96", "")));
 
         SignalSender.Report report = sender.send(request(List.of(), container, match, all, false));
 
-        List<String> argv = exec.calls.get(1).argv();
-        assertThat(argv.subList(6, argv.size())).containsExactly(
-                java.util.Arrays.stream(pids.split(" ")).map(p -> p + ":96").toArray(String[]::new));
+        assertThat(exec.calls).singleElement().satisfies(c -> {
+            assertThat(c.where()).isEqualTo("ns/" + COPY + "/sharepid");
+            assertThat(c.argv()).isEqualTo(SignalScript.chooseArgv(Signals.parse("HUP"), false));
+        });
+        assertThat(exec.lines).containsExactly(java.util.Arrays.stream(pids.split(" ")).map(p -> p + ":96")
+                .collect(java.util.stream.Collectors.joining(" ")));
         assertThat(report.failed()).isFalse();
+        assertThat(report.results()).extracting(SignalResult::pid)
+                .containsExactly(java.util.Arrays.stream(pids.split(" ")).map(Integer::valueOf).toArray(Integer[]::new));
         assertThat(report.processes()).extracting(p -> p.pid()).contains(8, 9, 14);
     }
 
@@ -46,13 +52,15 @@ class SignalSenderTest {
         "nothing matches         | nginx | redis  | false | 1 | no process of pod " + COPY + " matches container nginx --match redis",
         "the sandbox selected    | null  | pause  | false | 2 | PID 1 is the pod's sandbox",
     }, delimiter = '|', nullValues = "null")
-    void selection_refuses(String why, String container, String match, boolean all, int exitCode, String message) {
-        exec.answer(PsReply.nginxCopy().bytes());
+    void selection_refuses_andTheScriptIsSentNothing(String why, String container, String match, boolean all,
+                                                    int exitCode, String message) {
+        exec.answerChoosing(PsReply.nginxCopy().bytes(), line -> new byte[0]);
 
         assertThatThrownBy(() -> sender.send(request(List.of(), container, match, all, false)))
                 .isInstanceOf(SharepidException.class).hasMessageContaining(message)
                 .extracting(e -> ((SharepidException) e).exitCode()).isEqualTo(exitCode);
         assertThat(exec.calls).hasSize(1);
+        assertThat(exec.lines).as("the empty line the script signals nothing on").containsExactly("");
     }
 
     @Test

@@ -111,6 +111,25 @@ class SiteLookupTest {
     }
 
     @Test
+    void withFirstExec_aRunningResultThatWillNotBeUsed_isClosed_wrongGuessOrRefusedPod() {
+        Pod otherDebug = new PodBuilder(SamplePods.copy()).editMetadata()
+                .addToAnnotations(io.github.sharepid.pod.CopyMarks.DEBUG_CONTAINER_ANNOTATION, "nginx").endMetadata()
+                .build();
+        Pod notShared = new PodBuilder(SamplePods.copy()).editSpec().withShareProcessNamespace(false).endSpec().build();
+        List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SiteLookup.FirstExec<AutoCloseable> running = (guard, container, verdict) -> () -> closed.add(container);
+
+        SiteLookup.Judged<AutoCloseable> rerun = lookup(new FakePods().with(otherDebug), null).withFirstExec(running);
+        assertThat(closed).as("the guess's result, not the one returned").containsExactly("sharepid");
+        assertThat(rerun.target().execContainer()).isEqualTo("nginx");
+
+        closed.clear();
+        assertThatThrownBy(() -> lookup(new FakePods().with(notShared), null).withFirstExec(running))
+                .hasMessageContaining("does not share its process namespace");
+        assertThat(closed).containsExactly("sharepid");
+    }
+
+    @Test
     void withFirstExec_execContainerFlag_isTheFirstGuess() {
         exec.answer("ok".getBytes(StandardCharsets.UTF_8));
 

@@ -14,6 +14,7 @@ import io.github.sharepid.kube.fabric8.ChannelTestServer.Answer;
 import io.github.sharepid.kube.fabric8.Fabric8Context;
 import io.github.sharepid.kube.fabric8.connect.ChannelHttpClientFactory;
 import io.github.sharepid.pod.CopyMarks;
+import io.github.sharepid.proc.SignalScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A live pod that shares costs what a copy costs, counted in HTTP requests on the wire (issue #17): ps is one
- * GET and one exec, peek-root -c and signal -c --match one GET and two execs, on the docs page's pod (containers
+ * A live pod that shares costs what a copy costs, counted in HTTP requests on the wire (issue #17): ps and
+ * signal -c --match are one GET and one exec, peek-root -c one GET and two execs, on the docs page's pod (containers
  * nginx and shell, shell adds SYS_PTRACE and has the tools) and on a copy of it. No exec goes to a container the
  * pod does not have (the test server answers one with 400 and counts it), and no separate probe is sent.
  */
@@ -74,26 +75,49 @@ class LivePodCallsTest {
     }
 
     @Test
-    void signalByMatch_liveAndCopy_oneGetAndTwoExecs() throws IOException {
+    void signalByMatch_liveAndCopy_oneGetAndOneExec_thePidSentOnItsStdin() throws IOException {
         for (Pod pod : List.of(livePod(), copy())) {
-            serve(pod, fixture("signal-dry.bin"));
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(pod, fixture("signal-dry.bin"), lines);
 
             CliRun run = cli("signal", name(pod), "-c", "nginx", "--match", "master", "--dry-run");
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
-            assertThat(server.requests()).as(name(pod)).containsExactlyInAnyOrder(get(pod), exec(pod), exec(pod));
+            assertThat(run.stdout()).contains("nginx: master process");
+            assertThat(server.requests()).as(name(pod)).containsExactlyInAnyOrder(get(pod), exec(pod));
+            assertThat(lines).as("the master's PID and start time").singleElement().asString().matches("\\d+:\\d+\n");
             stop();
         }
     }
 
-    /** The first exec (in shell, or the copy's debug container) gets the docs pod's /proc, the second {@code second}; any other container 400. */
     private void serve(Pod pod, byte[] second) throws IOException {
+        serve(pod, second, null);
+    }
+
+    /**
+     * The first exec (in shell, or the copy's debug container) gets the docs pod's /proc, the second {@code second};
+     * any other container 400. With {@code lines}, the first exec is signal's conversation: the listing, then
+     * {@code second} once the client has sent a line on stdin (kept in {@code lines}).
+     */
+    private void serve(Pod pod, byte[] second, List<String> lines) throws IOException {
         String json = new KubernetesSerialization().asJson(pod);
         String tools = pod.getMetadata().getAnnotations() == null ? "shell"
                 : pod.getMetadata().getAnnotations().getOrDefault(CopyMarks.DEBUG_CONTAINER_ANNOTATION, "shell");
         byte[] ps = fixture("docs-pod.bin");
         AtomicInteger execs = new AtomicInteger();
         server = new ChannelTestServer(List.of("v5.channel.k8s.io", "v4.channel.k8s.io"), (method, path) -> {
+            if (path.contains("/exec") && path.contains("container=" + tools) && lines != null) {
+                return Answer.upgrade(c -> {
+                    c.send(1, ps);
+                    c.send(1, SignalScript.LISTED + ":0\0");
+                    byte[] frame = c.receive();
+                    assertThat(frame[0]).as("stdin's channel").isZero();
+                    lines.add(new String(frame, 1, frame.length - 1, StandardCharsets.US_ASCII));
+                    c.send(1, second);
+                    c.send(3, "{\"status\":\"Success\"}");
+                    c.close();
+                });
+            }
             if (path.contains("/exec") && path.contains("container=" + tools)) {
                 byte[] stdout = execs.getAndIncrement() == 0 ? ps : second;
                 return Answer.upgrade(c -> {

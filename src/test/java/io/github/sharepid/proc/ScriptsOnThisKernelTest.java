@@ -92,6 +92,74 @@ class ScriptsOnThisKernelTest {
         }
     }
 
+    @Test
+    void chooseScript_listsThenSignalsOnlyTheLineItIsSent_andNothingOnAnEmptyLine() throws Exception {
+        Process sleep = new ProcessBuilder(bin.resolve("sleep").toAbsolutePath().toString(), "60").start();
+        try {
+            int pid = (int) sleep.pid();
+            assertThat(converse("TERM", "\n").results()).as("the empty line").isEmpty();
+            assertThat(sleep.isAlive()).isTrue();
+
+            Conversation dry = converse("TERM", null, pid, true);
+            assertThat(dry.results()).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
+            assertThat(sleep.isAlive()).isTrue();
+
+            Conversation sent = converse("TERM", null, pid, false);
+            assertThat(PsScript.completed(sent.listingStatus(), sent.listing())).isTrue();
+            assertThat(sent.results()).containsExactly(new SignalResult(pid, Outcome.OK, ""));
+            assertThat(sleep.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sleep.exitValue()).isEqualTo(128 + 15);
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    /** What one run of the choose script did: its listing, the listing's status, and the results after the line. */
+    private record Conversation(byte[] listing, int listingStatus, List<SignalResult> results) {
+    }
+
+    private Conversation converse(String signal, String line) throws Exception {
+        return converse(signal, line, 0, false);
+    }
+
+    /**
+     * Runs the choose script; sends {@code line}, else the guarded target for {@code pid} as its listing shows it
+     * (so the start time comes from the script's own listing, as signal takes it).
+     */
+    private Conversation converse(String signal, String line, int pid, boolean dryRun) throws Exception {
+        List<String> command = new ArrayList<>(SignalScript.chooseArgv(Signals.parse(signal), dryRun));
+        command.set(0, bin.resolve("sh").toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PATH", bin.toAbsolutePath().toString());
+        Process process = builder.start();
+        java.io.InputStream out = process.getInputStream();
+        java.io.ByteArrayOutputStream listing = new java.io.ByteArrayOutputStream();
+        String marker = "\0" + SignalScript.LISTED + ":";
+        while (!listing.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker)) {
+            int b = out.read();
+            assertThat(b).as("the listing ends with the marker").isNotNegative();
+            listing.write(b);
+        }
+        StringBuilder status = new StringBuilder();
+        for (int b = out.read(); b > 0; b = out.read()) {
+            status.append((char) b);
+        }
+        byte[] all = listing.toByteArray();
+        byte[] records = java.util.Arrays.copyOf(all, all.length - marker.length() + 1);
+        if (line == null) {
+            ProcessInfo listed = Attribution.attribute(ProcParser.parse(records), new PodBuilder().build(), "here")
+                    .stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
+            line = new String(SignalScript.targetsLine(List.of(GuardedPid.of(listed))),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        process.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        process.getOutputStream().flush();
+        byte[] reply = out.readAllBytes();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new Conversation(records, Integer.parseInt(status.toString()), SignalResults.parse(reply));
+    }
+
     private List<SignalResult> results(String signal, boolean dryRun, GuardedPid target) throws Exception {
         Ran ran = run(SignalScript.argv(Signals.parse(signal), dryRun, List.of(target)));
         assertThat(ran.exitCode()).as("signal accepts exit 0 only").isZero();

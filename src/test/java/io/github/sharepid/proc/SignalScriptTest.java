@@ -45,6 +45,25 @@ class SignalScriptTest {
     }
 
     @Test
+    void chooseArgv_carriesOnlyTheSignalAndTheDryRunFlag_theTargetsComeAsOneLineOfStdin() {
+        assertThat(SignalScript.chooseArgv(Signals.parse("HUP"), true))
+                .containsExactly("sh", "-c", SignalScript.CHOOSE_SCRIPT, "sh", "1", "1");
+        assertThat(new String(SignalScript.targetsLine(List.of(new GuardedPid(8, 5), GuardedPid.pid(8),
+                GuardedPid.pid(9))), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("8:5 9\n");
+    }
+
+    @Test
+    void chooseScript_isThePsListingThenTheSignalScriptOnTheLine_withNoGlobbingOfIt() {
+        String choose = SignalScript.CHOOSE_SCRIPT;
+        String listing = PsScript.SCRIPT.replace("exec grep -Hz ''", "grep -Hz ''");
+        String body = SignalScript.SCRIPT.substring(SignalScript.SCRIPT.indexOf("shift 2\n") + "shift 2\n".length());
+
+        assertThat(choose).contains(listing).endsWith(body).doesNotContain("exec grep")
+                .contains("IFS= read -r line || line=\nset -f\nset -- $line\n");
+        assertThat(choose.indexOf("set -f")).isGreaterThan(choose.indexOf(listing) + listing.length());
+    }
+
+    @Test
     void script_usesTheKillBuiltinWithANumericSignal() {
         assertThat(SignalScript.SCRIPT).contains("kill -s \"$sig\" \"$pid\"").doesNotContain("kill -9");
     }

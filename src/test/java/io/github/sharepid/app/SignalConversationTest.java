@@ -1,0 +1,192 @@
+package io.github.sharepid.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sharepid.failure.SharepidException;
+import io.github.sharepid.kube.CommandNotFound;
+import io.github.sharepid.kube.Exec;
+import io.github.sharepid.proc.GuardedPid;
+import io.github.sharepid.proc.SignalScript;
+import io.github.sharepid.proc.Signals;
+import io.github.sharepid.proc.ToolsProbe;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Signal's one exec: the listing is split from the reply at the listed record, however the frames cut it; nothing
+ * reaches the script's stdin but the chosen PIDs, or the empty line on which it signals nothing.
+ */
+@Timeout(20)
+class SignalConversationTest {
+    private static final String LISTING = "self:42\0uptime:100.0 50.0\n\0001/cmdline:/pause\0";
+    private static final String REPLY = "uptime:100.0 50.0\n\0result:8:ok\0";
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Test
+    void listingAndReply_splitAtTheMarker_evenWhenEveryByteIsAFrameOfItsOwn() {
+        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", REPLY, 0, "", 1);
+
+        try (SignalConversation c = open(exec)) {
+            assertThat(new String(c.listing(), StandardCharsets.UTF_8)).isEqualTo(LISTING);
+            assertThat(new String(c.finish(List.of(new GuardedPid(8, 96))), StandardCharsets.UTF_8)).isEqualTo(REPLY);
+        }
+        assertThat(lines).containsExactly("8:96\n");
+    }
+
+    @Test
+    void theMarkerInsideARecord_isData_notTheEndOfTheListing() {
+        String listing = "uptime:1.0 1.0\n\0009/cmdline:" + SignalScript.LISTED + ":0\0" + "9/cmdline:x\0";
+        Exec exec = script(listing + SignalScript.LISTED + ":0\0", REPLY, 0, "", 7);
+
+        try (SignalConversation c = open(exec)) {
+            assertThat(new String(c.listing(), StandardCharsets.UTF_8)).isEqualTo(listing);
+            c.finish(List.of(GuardedPid.pid(8)));
+        }
+    }
+
+    @Test
+    void closedWithoutTargets_theScriptGetsTheEmptyLine_andCloseWaitsForItsEnd() {
+        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "", 0, "", 4096);
+
+        open(exec).close();
+
+        assertThat(lines).containsExactly("\n");
+    }
+
+    @Test
+    void aScriptThatEndsBeforeTheListing_failsAsPsDoes() {
+        Exec exec = script("self:42\0", "", 1, "sh: cd: can't cd to /proc\n", 4096);
+
+        assertThatThrownBy(() -> open(exec)).isInstanceOf(SharepidException.class).hasMessage(
+                "reading /proc in container shell of pod web failed (exit 1): sh: cd: can't cd to /proc;"
+                        + " the container needs sh and grep (busybox has them)");
+    }
+
+    @Test
+    void aListingWhoseGrepFailed_failsAsPsDoes_andTheScriptIsToldNothing() {
+        Exec exec = script("self:42\0" + SignalScript.LISTED + ":2\0", "", 0, "", 4096);
+
+        assertThatThrownBy(() -> open(exec)).hasMessageStartingWith(
+                "reading /proc in container shell of pod web failed (exit 2)");
+        assertThat(lines).containsExactly("\n");
+    }
+
+    @Test
+    void aToolMissingBehindTheGuard_isThrownAsTheProbeSaysIt_soTheNextContainerIsTried() {
+        Exec missing = (ns, pod, container, argv, stdin, stdout, stderr) -> {
+            assertThat(argv.get(2)).startsWith(ToolsProbe.guarded(List.of("sh", "-c", "")).get(2));
+            write(stderr, "no grep\n");
+            return ToolsProbe.MISSING;
+        };
+
+        assertThatThrownBy(() -> open(new GuardedExec(missing))).isInstanceOf(GuardedExec.ToolsMissing.class)
+                .hasMessage("no grep");
+    }
+
+    @Test
+    void anExecThatCannotStart_isThrownAsItWas() {
+        Exec noShell = (ns, pod, container, argv, stdin, stdout, stderr) -> {
+            throw new CommandNotFound("exec: \"sh\": executable file not found in $PATH");
+        };
+
+        assertThatThrownBy(() -> open(noShell)).isInstanceOf(CommandNotFound.class);
+    }
+
+    @Test
+    void aScriptThatFailsAfterTheLine_isOneLine() {
+        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "", 2, "invalid signal number: x\n", 4096);
+
+        try (SignalConversation c = open(exec)) {
+            assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage(
+                    "signalling in container shell failed (exit 2): invalid signal number: x");
+        }
+    }
+
+    @Test
+    void aScriptWhoseStdinEndedEarly_signalledNothing_andSaysSo() {
+        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "uptime:1.0 1.0\n\0", 0, "", 4096);
+
+        try (SignalConversation c = open(exec)) {
+            assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage(
+                    "signalling in container shell failed: the script ended without the PIDs; nothing was signalled");
+        }
+    }
+
+    @Test
+    void anExecThatEndedBeforeThePidsWereSent_saysNothingWasSignalled() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
+        Exec exec = (ns, pod, container, argv, stdin, stdout, stderr) -> {
+            ran.set(Thread.currentThread());
+            write(stdout, LISTING + SignalScript.LISTED + ":0\0");
+            return 137; // killed without reading its stdin
+        };
+
+        SignalConversation c = open(exec);
+        ran.get().join(); // the exec's thread is over: no line can reach the script now
+
+        assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage("signalling in container shell"
+                + " failed: the exec ended (exit 137) before it was sent the PIDs; nothing was signalled");
+    }
+
+    private static SignalConversation open(Exec exec) {
+        return SignalConversation.open(exec, "ns", "web", "shell", Signals.parse("HUP"), false);
+    }
+
+    /**
+     * A script that writes {@code beforeLine} in frames of {@code frame} bytes, reads one line of stdin (kept in
+     * {@link #lines}), writes {@code afterLine} and {@code stderrText}, and exits {@code code}.
+     */
+    private Exec script(String beforeLine, String afterLine, int code, String stderrText, int frame) {
+        return (ns, pod, container, argv, stdin, stdout, stderr) -> {
+            assertThat(argv).isEqualTo(SignalScript.chooseArgv(Signals.parse("HUP"), false));
+            byte[] out = beforeLine.getBytes(StandardCharsets.UTF_8);
+            for (int off = 0; off < out.length; off += frame) {
+                writeBytes(stdout, out, off, Math.min(frame, out.length - off));
+            }
+            if (beforeLine.contains(SignalScript.LISTED)) {
+                lines.add(readLine(stdin));
+            }
+            write(stdout, afterLine);
+            write(stderr, stderrText);
+            return code;
+        };
+    }
+
+    private static String readLine(InputStream stdin) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            for (int b = stdin.read(); b >= 0; b = stdin.read()) {
+                line.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static void write(OutputStream out, String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        writeBytes(out, b, 0, b.length);
+    }
+
+    private static void writeBytes(OutputStream out, byte[] b, int off, int len) {
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
