@@ -88,9 +88,12 @@ class LintTest {
     void scripts_passShellcheck() throws IOException {
         List<String> argv = new ArrayList<>(List.of(tool("shellcheck", "shellcheck is not on PATH: install it"
                 + " (Debian and Ubuntu: apt-get install shellcheck; .ci/run does)"), "--format=gcc", ".ci/run",
-                "bench/run.sh", "src/main/sh/kubectl-sharepid", "src/main/resources/io/github/sharepid/local/kubectl_complete-sharepid"));
-        try (Stream<Path> krew = Files.list(ROOT.resolve("krew"))) {
-            krew.filter(p -> p.toString().endsWith(".sh")).sorted().forEach(p -> argv.add(ROOT.relativize(p).toString()));
+                "src/main/sh/kubectl-sharepid", "src/main/resources/io/github/sharepid/local/kubectl_complete-sharepid"));
+        for (String dir : List.of("bench", "krew")) {
+            try (Stream<Path> scripts = Files.list(ROOT.resolve(dir))) {
+                scripts.filter(p -> p.toString().endsWith(".sh")).sorted()
+                        .forEach(p -> argv.add(ROOT.relativize(p).toString()));
+            }
         }
 
         Result r = run(argv);
