@@ -14,7 +14,8 @@ It answers what kubectl-sharepid's commands ask, with canned but realistic data:
     {"status":"Success"} or Failure/NonZeroExitCode with the exit code in details.causes. The
     commands answered are the ps script (with the /proc capture src/test/resources/proc/docs-pod.bin,
     taken with the pod docs-pod.json, served as fixtures-proc/nginx) and the peek-root script (a few
-    files and a directory in the root of that capture's PIDs);
+    files and a directory in the root of that capture's PIDs), also as peek-root -c sends it: the ps
+    listing first, then the peek of the PID the client sends back on stdin;
   - anything else: a 404 Status, as the API server would.
 
 usage: fake-apiserver.py PORT_FILE   writes its port to PORT_FILE once it listens, serves until killed;
@@ -39,6 +40,8 @@ MANAGED_BY = "app.kubernetes.io/managed-by"
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 CHANNEL_PROTOCOLS = ("v5.channel.k8s.io", "v4.channel.k8s.io")
 STDIN, STDOUT, STDERR, STATUS, CLOSE_STREAM = 0, 1, 2, 3, 255
+# The record that ends the listing of a script that then reads one line of stdin (PsScript.LISTED)
+LISTED = "sharepid-listed"
 
 COPY = {
     "apiVersion": "v1",
@@ -318,9 +321,15 @@ class Handler(BaseHTTPRequestHandler):
         argv = query.get("command", [])
         self.log_message("exec %s in %s/%s -c %s over %s", json.dumps(argv)[:120], ns, name,
                          query.get("container", ["?"])[0], chosen)
-        out, err, code = answer(argv)
         self.handshake(chosen)
         self.close_connection = True
+        if len(argv) == 6 and argv[:2] == ["sh", "-c"] and argv[3] == "sharepid-peek" and LISTED in argv[2]:
+            # peek-root -c in one exec: the ps listing, then the PID the client chose from it on stdin
+            self.send_frame(0x2, bytes([STDOUT]) + ps_listing() + LISTED.encode() + b":0\0")
+            line = self.stdin_line(10).strip()
+            out, err, code = peek("/proc/%s/root" % line, argv[4], argv[5]) if line.isdigit() else (b"", b"", 0)
+        else:
+            out, err, code = answer(argv)
         for channel, data in ((STDOUT, out), (STDERR, err)):
             for i in range(0, len(data), 16384):
                 self.send_frame(0x2, bytes([channel]) + data[i:i + 16384])
@@ -372,6 +381,23 @@ class Handler(BaseHTTPRequestHandler):
         data = self.rfile.read(n)
         return opcode, bytes(b ^ mask[i % 4] for i, b in enumerate(data))
 
+    def stdin_line(self, seconds):
+        """The client's stdin (channel 0) up to its first newline; "" at its close or after `seconds`."""
+        self.connection.settimeout(seconds)
+        got = b""
+        try:
+            while b"\n" not in got:
+                opcode, data = self.read_frame()
+                if opcode is None or opcode == 0x8:
+                    return ""
+                if opcode == 0x9:
+                    self.send_frame(0xA, data)
+                elif data[:1] == bytes([STDIN]):
+                    got += data[1:]
+        except (OSError, socket.timeout):
+            return ""
+        return got.split(b"\n", 1)[0].decode("ascii", "replace")
+
     def until_closed(self, seconds):
         """Reads the client's frames (stdin, v5 stream closes, resizes, pings) until its close or EOF."""
         self.connection.settimeout(seconds)
@@ -418,11 +444,15 @@ class Handler(BaseHTTPRequestHandler):
         sys.stderr.flush()
 
 
+def ps_listing():
+    with open(os.path.join(FIXTURES, "docs-pod.bin"), "rb") as f:
+        return f.read()
+
+
 def answer(argv):
     """stdout, stderr and exit code of the commands kubectl-sharepid runs in the debug container."""
     if len(argv) == 3 and argv[:2] == ["sh", "-c"] and "exec grep -Hz" in argv[2]:
-        with open(os.path.join(FIXTURES, "docs-pod.bin"), "rb") as f:
-            return f.read(), b"", 0
+        return ps_listing(), b"", 0
     if len(argv) == 7 and argv[:2] == ["sh", "-c"] and argv[3] == "sharepid-peek":
         return peek(argv[4], argv[5], argv[6])
     return b"", ("fake-apiserver: no canned answer for %s\n" % argv[:2]).encode(), 127

@@ -10,7 +10,8 @@
 #   list and list -o json (HTTP, JSON decoding of a pod list, list options);
 #   ps as a table, -o json and -o yaml (exec over the websocket channel protocol, /proc parsing, our
 #   own JSON/YAML documents);
-#   peek-root of a file (two execs: ps to find the container's process, then the read) and of a
+#   peek-root of a file (-c: one exec that lists the processes, is sent the container's main PID on stdin,
+#   and reads its root) and of a
 #   directory, and of a missing file (a Failure status on the exec status channel);
 #   debug --attach=false: create with a dry run first, a watch until the copy runs, its name on stdout;
 #   and a copy whose image cannot be pulled: the events in the error, the copy deleted;
@@ -183,7 +184,7 @@ else
   fail "$current: exit $code, want 0 and YAML with pod nginx and its process 8 (not '{}')"
 fi
 
-run "peek-root of a file (-c: ps, then the read)" peek-root "${pod[@]}" -c nginx /etc/hostname
+run "peek-root of a file (-c: the listing, the PID on stdin, the read)" peek-root "${pod[@]}" -c nginx /etc/hostname
 if [ "$code" = 0 ] && [ "$(cat "$work/out.txt")" = nginx ]; then
   pass "$current"
 else

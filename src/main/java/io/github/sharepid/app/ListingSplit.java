@@ -1,37 +1,42 @@
 package io.github.sharepid.app;
 
 import io.github.sharepid.proc.PsScript;
-import io.github.sharepid.proc.SignalScript;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link SignalConversation}'s stdout split at the {@link SignalScript#LISTED} record ({@code sharepid-listed:STATUS}, the status of the
- * listing's last grep): what comes before it is the listing, what comes after it the signal script's reply.
- * The marker counts only at the start of a record: every record of the listing starts with a file name or
- * {@code self:}.
+ * {@link ListingConversation}'s stdout split at the {@link PsScript#LISTED} record
+ * ({@code sharepid-listed:STATUS}, the status of the listing's last grep): what comes before it is the listing;
+ * what comes after it, the script's output once it has been sent its line, goes on to another stream. The marker
+ * counts only at the start of a record: every record of the listing starts with a file name or {@code self:}.
  */
 final class ListingSplit extends OutputStream {
-    private static final byte[] PREFIX = (SignalScript.LISTED + ":").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREFIX = (PsScript.LISTED + ":").getBytes(StandardCharsets.US_ASCII);
     private static final int NOT_THE_MARKER = -1;
     final CompletableFuture<Listing> listed = new CompletableFuture<>();
     private final ByteArrayOutputStream before = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream after = new ByteArrayOutputStream();
+    private final OutputStream after;
     private boolean recordStart = true;
     private int matched = NOT_THE_MARKER; // bytes of the marker's prefix matched in the current record
     private int markerStart;
     private int status;
 
+    /** {@code after}: where what follows the listing goes, as it arrives. */
+    ListingSplit(OutputStream after) {
+        this.after = after;
+    }
+
     @Override
-    public synchronized void write(int b) {
+    public synchronized void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
-    public synchronized void write(byte[] b, int off, int len) {
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
         for (int i = off; i < off + len; i++) {
             if (listed.isDone()) {
                 after.write(b, i, off + len - i);
@@ -60,8 +65,9 @@ final class ListingSplit extends OutputStream {
         }
     }
 
-    synchronized byte[] reply() {
-        return after.toByteArray();
+    @Override
+    public synchronized void flush() throws IOException {
+        after.flush();
     }
 
     /** The listing part of the output and the exit status of its last grep. */

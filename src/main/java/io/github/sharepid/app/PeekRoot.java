@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code peek-root}: reads another container's filesystem through {@code /proc/PID/root}. A file streams
  * byte for byte to stdout, a directory comes back as a listing, and with {@code --to} either is copied home;
  * with {@code --follow} a file's new bytes keep streaming until the process exits or we are stopped.
- * One exec, sent together with the GET of the pod (two with a container instead of a PID: the process
- * table names the container's main process).
+ * One exec, sent together with the GET of the pod; with a container instead of a PID, the same exec first
+ * lists the processes, whose table names the container's main process ({@link ListingConversation}).
  */
 public final class PeekRoot {
     private final ProcessTable table;
@@ -72,7 +72,8 @@ public final class PeekRoot {
     /**
      * Reads {@code request.path()}; a file's bytes go to {@code stdout} unless copied. With a PID the exec goes
      * out together with the GET of the pod, its output held back until the pod is judged; with a container the
-     * process table (read while the pod is) names the main process, then its root is read.
+     * exec lists the processes (while the pod is read), is sent the main process's PID once the pod is judged,
+     * and then reads its root.
      */
     public Result read(Request request, OutputStream stdout) {
         SiteLookup lookup = table.start(request.pod());
@@ -100,12 +101,39 @@ public final class PeekRoot {
         return new Peek(run.target(), request.pid(), run.result().transfer(), run.result().code());
     }
 
+    /**
+     * One exec ({@link ListingConversation}): its listing names the container's main process once the pod is
+     * judged, and the same exec is sent that PID and reads its root; nothing is read until then.
+     */
     private Peek peekMainProcess(SiteLookup lookup, Request request, OutputStream stdout) {
-        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(lookup);
-        ToolSite target = read.target();
-        int pid = ProcessTable.mainPid(read.result(), target, request.container());
-        Peek peek = peek(exec, target.namespace(), target.name(), target.execContainer(), pid, request, stdout, null);
-        return new Peek(target, pid, peek.transfer(), peek.code());
+        PeekTransfer transfer = new PeekTransfer(stdout, request.localTarget(), request.following() ? progress : null);
+        ListingConversation.Script script = new ListingConversation.Script(request.following()
+                ? FollowScript.chooseArgv(request.path(), request.followLines())
+                : PeekScript.chooseArgv(request.path(), request.localTarget() != null),
+                transfer.stream(), transfer.stderr(), request.following());
+        SiteLookup.Judged<ListingConversation> opened;
+        try {
+            opened = lookup.withFirstExec((guard, container, verdict) -> ListingConversation.open(guard.apply(exec),
+                    lookup.namespace(), lookup.name(), container, script));
+        } catch (RuntimeException e) {
+            transfer.abort();
+            throw e;
+        }
+        ToolSite target = opened.target();
+        try (ListingConversation conversation = opened.result()) {
+            int pid = ProcessTable.mainPid(ProcessTable.attribute(conversation.listing(), target), target,
+                    request.container());
+            ListingConversation.Ended ended = conversation.finish(PeekScript.pidLine(pid));
+            if (!ended.sent()) { // the exec ended (the connection broke, the script was killed) before it was told
+                throw SharepidException.failure("reading " + request.path() + " in pod " + target.name() + " failed:"
+                        + " the exec ended (exit " + ended.code() + ") before it was sent the PID of container "
+                        + request.container() + "'s main process; nothing was read");
+            }
+            return new Peek(target, pid, transfer, ended.code());
+        } catch (RuntimeException e) {
+            transfer.abort();
+            throw e;
+        }
     }
 
     /** {@code verdict}: null when the pod is judged already, else what holds the output back until it is. */

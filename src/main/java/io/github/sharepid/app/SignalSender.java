@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code signal}: sends a signal to processes of other containers. PIDs go in one exec, once the pod has
- * been read and judged; a selection (container, command-line regex) is one exec too ({@link SignalConversation}):
+ * been read and judged; a selection (container, command-line regex) is one exec too ({@link ListingConversation}):
  * it lists the processes (while the pod is read), and signals the PIDs chosen from that listing, each guarded
  * by its start time so that a reused PID is never hit, once the pod has been judged.
  */
@@ -94,14 +94,36 @@ public final class SignalSender {
         // a selection: one exec lists the processes (while the pod is read, on a copy), waits for the PIDs chosen
         // from that listing once the pod is judged, and signals them; nothing is signalled before they are sent
         SiteLookup lookup = table.start(request.pod());
-        SiteLookup.Judged<SignalConversation> opened = lookup.withFirstExec((guard, container, verdict) ->
-                SignalConversation.open(guard.apply(exec), lookup.namespace(), lookup.name(), container,
-                        request.signal(), request.dryRun()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ListingConversation.Script script = new ListingConversation.Script(
+                SignalScript.chooseArgv(request.signal(), request.dryRun()), out, err, false);
+        SiteLookup.Judged<ListingConversation> opened = lookup.withFirstExec((guard, container, verdict) ->
+                ListingConversation.open(guard.apply(exec), lookup.namespace(), lookup.name(), container, script));
         ToolSite target = opened.target();
-        try (SignalConversation conversation = opened.result()) {
+        try (ListingConversation conversation = opened.result()) {
             List<GuardedPid> chosen = select(ProcessTable.attribute(conversation.listing(), target), target, request);
-            return report(target, request, conversation.finish(chosen));
+            ListingConversation.Ended ended = conversation.finish(SignalScript.targetsLine(chosen));
+            return report(target, request, signalled(target.execContainer(), ended, out.toByteArray(),
+                    err.toString(StandardCharsets.UTF_8)));
         }
+    }
+
+    /** The choose script's reply after the PIDs were sent; one failure line when it did not signal them. */
+    private static byte[] signalled(String container, ListingConversation.Ended ended, byte[] reply, String stderr) {
+        String failed = "signalling in container " + container + " failed";
+        String why = stderr.isBlank() ? "" : ": " + stderr.strip().lines().findFirst().orElse("");
+        if (!ended.sent()) { // the exec ended (the connection broke, the script was killed) before it could be told
+            throw SharepidException.failure(failed + ": the exec ended (exit " + ended.code() + ") before it was sent"
+                    + " the PIDs; nothing was signalled" + why);
+        }
+        if (ended.code() != 0) {
+            throw SharepidException.failure(failed + " (exit " + ended.code() + ")" + why);
+        }
+        if (SignalResults.parse(reply).isEmpty()) { // its stdin ended before the line came
+            throw SharepidException.failure(failed + ": the script ended without the PIDs; nothing was signalled");
+        }
+        return reply;
     }
 
     private List<GuardedPid> select(List<ProcessInfo> processes, ToolSite target, Request request) {

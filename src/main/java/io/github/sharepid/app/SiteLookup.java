@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The GET of a shared pod, started on a thread of its own so that the first exec, which needs no answer
  * from it to start, can run at the same time: one round trip instead of two. That exec must be free of side
- * effects (reading /proc, a peek-root whose output is held back until the pod is judged, or signal's
- * {@link SignalConversation}, which signals nothing until it is sent the PIDs; a result not used is closed). It goes out with
- * the GET only where the container is as good as known: {@code --exec-container}, or the debug container every
+ * effects (reading /proc, a peek-root whose output is held back until the pod is judged, or a
+ * {@link ListingConversation}, which does nothing until it is sent its line; a result not used is closed). It
+ * goes out with the GET only where the container is as good as known: {@code --exec-container}, or the debug container every
  * copy gets unless {@code debug -c} chose another, for a pod named like a copy ({@code <pod>-sharepid-<5>}); if
  * the pod's verdict names another container, the exec is repeated there. Any other pod is read first, and the
  * exec goes where the pod says; on a live pod that is the first candidate container, the command itself serving
@@ -146,7 +146,7 @@ final class SiteLookup {
         return new Judged<>(known.get(), result);
     }
 
-    /** Ends a result that will not be used, if it is still running (a {@link SignalConversation}: nothing is sent). */
+    /** Ends a result that will not be used if it is still running: a {@link ListingConversation} is sent nothing. */
     private static void discard(Object unused) {
         if (unused instanceof AutoCloseable running) {
             try {

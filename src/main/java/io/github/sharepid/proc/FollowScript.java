@@ -66,7 +66,21 @@ while :; do
 done
 """;
 
+    /**
+     * {@code peek-root -c CONTAINER --follow} in one exec, run as {@code sh -c CHOOSE_SCRIPT sharepid-follow PATH
+     * LINES} with stdin: the ps listing, then the PID the caller chose from it on one line
+     * ({@link PeekScript#pidLine}), whose file is then followed as {@link #SCRIPT} follows it, stdin still open.
+     * An empty line (or the end of stdin) follows nothing.
+     */
+    public static final String CHOOSE_SCRIPT = PsScript.LISTING_THEN_LINE + PeekScript.PID_LINE
+            + "set -- \"$line\" \"$1\" \"$2\"\n" + SCRIPT;
+
     private FollowScript() {
+    }
+
+    /** The exec argv of {@link #CHOOSE_SCRIPT}; the PID follows on stdin. */
+    public static List<String> chooseArgv(String path, int lines) {
+        return List.of("sh", "-c", CHOOSE_SCRIPT, "sharepid-follow", path, lines == ALL ? "all" : Integer.toString(lines));
     }
 
     /**

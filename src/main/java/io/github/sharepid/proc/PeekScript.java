@@ -69,7 +69,34 @@ printf 'F%s\\0' "${cur:-/}"
 exec cat -- "$p"
             """;
 
+    /**
+     * Checks the line a script built on {@link PsScript#LISTING_THEN_LINE} was sent as one PID (nothing to do
+     * otherwise: an empty line, the end of stdin), for {@link #CHOOSE_SCRIPT} and {@link FollowScript#CHOOSE_SCRIPT}.
+     */
+    static final String PID_LINE = "case $line in ''|0*|*[!0-9]*) exit 0;; esac\n";
+
+    /**
+     * {@code peek-root -c CONTAINER} in one exec, run as {@code sh -c CHOOSE_SCRIPT sharepid-peek PATH MODE} with
+     * stdin: the ps listing, then the PID the caller chose from it (the container's main process) on one line,
+     * whose root is then read as {@link #SCRIPT} reads it. An empty line (or the end of stdin) reads nothing.
+     */
+    public static final String CHOOSE_SCRIPT = PsScript.LISTING_THEN_LINE + PID_LINE
+            + "set -- \"/proc/$line/root\" \"$1\" \"$2\"\n" + SCRIPT;
+
     private PeekScript() {
+    }
+
+    /** The exec argv of {@link #CHOOSE_SCRIPT}; the PID follows on stdin ({@link #pidLine}). */
+    public static List<String> chooseArgv(String path, boolean tar) {
+        return List.of("sh", "-c", CHOOSE_SCRIPT, "sharepid-peek", path, tar ? "tar" : "list");
+    }
+
+    /** The stdin line of {@link #CHOOSE_SCRIPT} and {@link FollowScript#CHOOSE_SCRIPT}. */
+    public static byte[] pidLine(long pid) {
+        if (pid < 1) {
+            throw new IllegalArgumentException("not a PID: " + pid);
+        }
+        return (pid + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The script's exit code when the PID does not exist. */

@@ -36,7 +36,32 @@ public final class PsScript {
             exec grep -Hz '' uptime stat [0-9]*/cgroup [0-9]*/cmdline [0-9]*/stat $roots 2>/dev/null
             """;
 
+    /**
+     * The record that ends the listing part of a script built on {@link #LISTING_THEN_LINE}:
+     * {@code sharepid-listed:STATUS} with the exit status of the listing's last grep (what {@link #completed}
+     * judges). No record of the listing (all {@code grep -H} output, or {@code self:PID}) can start with it.
+     */
+    public static final String LISTED = "sharepid-listed";
+
+    /**
+     * The listing of {@link #SCRIPT} (its last grep run rather than exec'd, so that the shell goes on), the
+     * {@link #LISTED} record, then one line read from stdin into {@code line}: what the caller chose from the
+     * listing. At the end of stdin (the caller went away, or a line cut short) {@code line} is empty. The scripts
+     * that go on from here (signal's, peek-root's) act on that line only, after checking it again.
+     */
+    public static final String LISTING_THEN_LINE = listingThenContinue()
+            + "printf '" + LISTED + ":%s\\0' \"$?\"\n"
+            + "IFS= read -r line || line=\n";
+
     private PsScript() {
+    }
+
+    private static String listingThenContinue() {
+        String last = "exec grep -Hz ''";
+        if (!SCRIPT.contains(last)) {
+            throw new IllegalStateException("the ps script no longer ends with " + last);
+        }
+        return SCRIPT.replace(last, "grep -Hz ''");
     }
 
     /**

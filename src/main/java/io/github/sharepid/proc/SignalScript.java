@@ -52,37 +52,19 @@ public final class SignalScript {
     public static final String SCRIPT = HEAD + "shift 2\n" + BODY;
 
     /**
-     * The record that ends the listing part of {@link #CHOOSE_SCRIPT}, {@code sharepid-listed:STATUS} with the exit
-     * status of the listing's last grep (what {@link PsScript#completed} judges): no record of the listing (all
-     * {@code grep -H} output, or {@code self:PID}) can start with it.
-     */
-    public static final String LISTED = "sharepid-listed";
-
-    /**
      * {@code signal}'s selection in one exec, run as {@code sh -c CHOOSE_SCRIPT sh SIGNUM DRYRUN} with stdin: the
-     * ps listing ({@link PsScript}, its last grep not exec'd), the {@link #LISTED} record, then one line read from
-     * stdin, the targets the caller chose from that listing ({@link #targetsLine}), signalled as {@link #SCRIPT}
-     * signals its arguments. An empty line (or the end of stdin) signals nothing. The targets arrive as data, split
-     * on blanks with globbing off, and each is validated again, as arguments are.
+     * ps listing and one line of stdin ({@link PsScript#LISTING_THEN_LINE}), the targets the caller chose from
+     * that listing ({@link #targetsLine}), signalled as {@link #SCRIPT} signals its arguments. An empty line (or
+     * the end of stdin) signals nothing. The targets arrive as data, split on blanks with globbing off, and each
+     * is validated again, as arguments are.
      */
     public static final String CHOOSE_SCRIPT = HEAD
-            + listingThenContinue()
-            + "printf '" + LISTED + ":%s\\0' \"$?\"\n"
-            + "IFS= read -r line || line=\n"
+            + PsScript.LISTING_THEN_LINE
             + "set -f\n"
             + "set -- $line\n"
             + BODY;
 
     private SignalScript() {
-    }
-
-    /** The ps script with its last grep run rather than exec'd, so that the shell goes on after it. */
-    private static String listingThenContinue() {
-        String last = "exec grep -Hz ''";
-        if (!PsScript.SCRIPT.contains(last)) {
-            throw new IllegalStateException("the ps script no longer ends with " + last);
-        }
-        return PsScript.SCRIPT.replace(last, "grep -Hz ''");
     }
 
     /** The exec argv; a PID given twice is signalled once (the first target for it wins). */

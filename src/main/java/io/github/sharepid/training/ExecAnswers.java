@@ -33,11 +33,18 @@ final class ExecAnswers {
         String script = argv.size() >= 3 ? argv.get(2) : "";
         List<Message> frames = new ArrayList<>();
         String status = SUCCESS;
-        if (script.equals(SignalScript.CHOOSE_SCRIPT)) { // the listing, then the signal once the PIDs are sent
+        boolean peekChosen = script.equals(PeekScript.CHOOSE_SCRIPT) && argv.size() >= 5
+                && argv.get(4).equals(TrainingData.PEEK_FILE);
+        if (script.equals(SignalScript.CHOOSE_SCRIPT) || peekChosen) { // the listing; the rest once it is sent a line
             chunks(frames, 1, data.ps());
-            frames.add(Message.channel(1, (SignalScript.LISTED + ":0\0").getBytes(StandardCharsets.US_ASCII)));
+            frames.add(Message.channel(1, (PsScript.LISTED + ":0\0").getBytes(StandardCharsets.US_ASCII)));
             List<Message> after = new ArrayList<>();
-            chunks(after, 1, data.signalDryRun());
+            if (peekChosen) {
+                chunks(after, 1, ("F" + TrainingData.PEEK_FILE + "\0").getBytes(StandardCharsets.UTF_8));
+                chunks(after, 1, data.peekFile());
+            } else {
+                chunks(after, 1, data.signalDryRun());
+            }
             after.add(Message.channel(3, status.getBytes(StandardCharsets.UTF_8)));
             return new Frames(protocol(r), frames, true, after);
         }

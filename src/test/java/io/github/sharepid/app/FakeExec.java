@@ -2,6 +2,7 @@ package io.github.sharepid.app;
 
 import io.github.sharepid.kube.CommandNotFound;
 import io.github.sharepid.kube.Exec;
+import io.github.sharepid.proc.PsScript;
 import io.github.sharepid.proc.SignalScript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,26 +45,36 @@ final class FakeExec implements Exec {
         return answer(stdout, "", 0);
     }
 
+    FakeExec answer(Reply reply) {
+        replies.add(reply);
+        return this;
+    }
+
     FakeExec answer(byte[] stdout, String stderr, int exitCode) {
         replies.add(new Reply(stdout, stderr, exitCode, null));
         return this;
     }
 
     /**
-     * Signal's conversation: writes {@code listing} and the listed record (exit status 0), reads a line of stdin,
-     * and writes {@code reply(line)}.
+     * A listing conversation (signal's, peek-root -c's): writes {@code listing} and the listed record (exit status
+     * 0), reads a line of stdin, and writes {@code reply(line)}.
      */
     FakeExec answerChoosing(byte[] listing, Function<String, byte[]> reply) {
         replies.add(choosing(listing, reply));
         return this;
     }
 
-    /** The reply of signal's conversation ({@link #answerChoosing}). */
+    /** The reply of a listing conversation ({@link #answerChoosing}). */
     static Reply choosing(byte[] listing, Function<String, byte[]> reply) {
-        byte[] marker = (SignalScript.LISTED + ":0\0").getBytes(StandardCharsets.US_ASCII);
+        return choosing(listing, reply, "", 0);
+    }
+
+    /** The reply of a listing conversation that writes {@code stderr} and exits {@code exitCode} after the line. */
+    static Reply choosing(byte[] listing, Function<String, byte[]> reply, String stderr, int exitCode) {
+        byte[] marker = (PsScript.LISTED + ":0\0").getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(listing, listing.length + marker.length);
         System.arraycopy(marker, 0, out, listing.length, marker.length);
-        return new Reply(out, "", 0, null, reply);
+        return new Reply(out, stderr, exitCode, null, reply);
     }
 
     /** The next exec cannot start: no such executable in the container (a distroless image has no sh). */

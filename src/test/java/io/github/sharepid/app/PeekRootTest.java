@@ -43,12 +43,37 @@ class PeekRootTest {
     }
 
     @Test
-    void container_readsTheRootOfItsMainProcess() {
-        exec.answer(PsReply.nginxCopy().bytes()).answer(bytes("F/etc/hostname\0web-1\n"));
+    void container_oneExec_listsThenReadsTheRootOfItsMainProcess_sentAsOneLine() {
+        exec.answerChoosing(PsReply.nginxCopy().bytes(), line -> bytes("F/etc/hostname\0web-1\n"));
 
-        peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), null, "nginx", "/etc/hostname", null), stdout);
+        PeekRoot.Result result = peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), null, "nginx", "/etc/hostname",
+                null), stdout);
 
-        assertThat(exec.calls.get(1).argv()).isEqualTo(PeekScript.argv(8, "/etc/hostname", false));
+        assertThat(exec.calls).singleElement().extracting(FakeExec.Call::argv)
+                .isEqualTo(PeekScript.chooseArgv("/etc/hostname", false));
+        assertThat(exec.lines).containsExactly("8");
+        assertThat(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("web-1\n");
+        assertThat(result.resolvedPath()).isEqualTo("/etc/hostname");
+    }
+
+    @Test
+    void container_withoutAProcess_isOneFailure_theScriptReadsNothing() {
+        exec.answerChoosing(new PsReply().process(1, 0, SamplePods.SANDBOX_ID, "pause", "/pause").bytes(),
+                line -> new byte[0]);
+
+        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), null, "nginx", "/etc/hostname",
+                null), stdout)).hasMessage("container nginx of pod " + COPY + " has no running process");
+        assertThat(exec.lines).containsExactly("");
+        assertThat(stdout.size()).isZero();
+    }
+
+    @Test
+    void container_aFileThatIsNotThere_failsAsWithAPid() {
+        exec.answer(FakeExec.choosing(PsReply.nginxCopy().bytes(), line -> bytes(""),
+                "cat: can't open '/proc/8/root/x': No such file or directory\n", 1));
+
+        assertThatThrownBy(() -> peek.read(PeekRoot.Request.of(ToolPod.of(COPY, null), null, "nginx", "/x", null),
+                stdout)).hasMessage("no such file or directory: /x (PID 8 in pod " + COPY + ")");
     }
 
     @Test

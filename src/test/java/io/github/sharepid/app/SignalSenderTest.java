@@ -63,6 +63,20 @@ class SignalSenderTest {
         assertThat(exec.lines).as("the empty line the script signals nothing on").containsExactly("");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(value = {
+        "the script failed     | invalid signal number: x | 2 | signalling in container sharepid failed (exit 2): invalid signal number: x",
+        "its stdin ended early | null                     | 0 | signalling in container sharepid failed: the script ended without the PIDs; nothing was signalled",
+    }, delimiter = '|', nullValues = "null")
+    void selection_aScriptThatDidNotSignal_isOneLine(String why, String stderr, int code, String message) {
+        exec.answer(FakeExec.choosing(PsReply.nginxCopy().bytes(), line -> new byte[0], stderr == null ? "" : stderr,
+                code));
+
+        assertThatThrownBy(() -> sender.send(request(List.of(), "nginx", "master", false, false)))
+                .isInstanceOf(SharepidException.class).hasMessage(message);
+        assertThat(exec.lines).containsExactly("8:96");
+    }
+
     @Test
     void explicitPids_goInOneExecWithoutReadingTheTable() {
         exec.answer(results("ok", "8 9"));

@@ -29,7 +29,7 @@ class ScriptsOnThisKernelTest {
 
     @BeforeEach
     void busyboxApplets() throws IOException {
-        linkApplets(bin, List.of("sh", "grep", "tr", "kill", "sleep"));
+        linkApplets(bin, List.of("sh", "grep", "tr", "kill", "sleep", "cat", "readlink"));
     }
 
     /**
@@ -114,8 +114,80 @@ class ScriptsOnThisKernelTest {
         }
     }
 
+    @Test
+    void peekChooseScript_readsTheRootOfThePidItIsSent_andNothingOnAnEmptyLine() throws Exception {
+        Path file = Files.writeString(Path.of("target", "peek-choose.txt").toAbsolutePath(), "peeked\n");
+        Process sleep = new ProcessBuilder(bin.resolve("sleep").toAbsolutePath().toString(), "60").start();
+        try {
+            List<String> argv = PeekScript.chooseArgv(file.toString(), false);
+            Chosen nothing = choose(argv, listing -> "\n");
+            assertThat(nothing.exitCode()).isZero();
+            assertThat(nothing.after()).isEmpty();
+
+            Chosen read = choose(argv, listing -> new String(PeekScript.pidLine(sleep.pid()),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(PsScript.completed(read.listingStatus(), read.listing())).isTrue();
+            assertThat(read.exitCode()).isZero();
+            assertThat(new String(read.after(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("F" + file + "\0peeked\n");
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void followChooseScript_followsThePidsFileWhileStdinStaysOpen_andStopsWhenItCloses() throws Exception {
+        linkApplets(bin, List.of("head", "tail", "stat"));
+        Path file = Files.writeString(Path.of("target", "follow-choose.log").toAbsolutePath(), "one\n");
+        Process sleep = new ProcessBuilder(bin.resolve("sleep").toAbsolutePath().toString(), "60").start();
+        Process follow = null;
+        try {
+            List<String> command = new ArrayList<>(FollowScript.chooseArgv(file.toString(), FollowScript.ALL));
+            command.set(0, bin.resolve("sh").toAbsolutePath().toString());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("PATH", bin.toAbsolutePath().toString());
+            follow = builder.start();
+            java.io.InputStream out = follow.getInputStream();
+            String marker = "\0" + PsScript.LISTED + ":0\0";
+            StringBuilder seen = new StringBuilder();
+            while (seen.indexOf(marker) < 0) {
+                int b = out.read();
+                assertThat(b).as("the listing ends with the marker").isNotNegative();
+                seen.append((char) b);
+            }
+            follow.getOutputStream().write(PeekScript.pidLine(sleep.pid()));
+            follow.getOutputStream().flush(); // and stdin stays open: the script goes on following
+
+            assertThat(readUntil(out, "one\n")).isEqualTo("F" + file + "\0one\n");
+            Files.writeString(file, "two\n", java.nio.file.StandardOpenOption.APPEND);
+            assertThat(readUntil(out, "two\n")).isEqualTo("two\n");
+
+            follow.getOutputStream().close();
+            assertThat(follow.waitFor(10, TimeUnit.SECONDS)).as("stopped when its stdin closed").isTrue();
+        } finally {
+            sleep.destroyForcibly();
+            if (follow != null) {
+                follow.destroyForcibly();
+            }
+        }
+    }
+
+    private static String readUntil(java.io.InputStream in, String end) throws IOException {
+        StringBuilder got = new StringBuilder();
+        while (!got.toString().endsWith(end)) {
+            int b = in.read();
+            assertThat(b).as("more output after " + got).isNotNegative();
+            got.append((char) b);
+        }
+        return got.toString();
+    }
+
     /** What one run of the choose script did: its listing, the listing's status, and the results after the line. */
     private record Conversation(byte[] listing, int listingStatus, List<SignalResult> results) {
+    }
+
+    /** What one run of a script built on {@link PsScript#LISTING_THEN_LINE} did, the line given. */
+    private record Chosen(byte[] listing, int listingStatus, byte[] after, int exitCode) {
     }
 
     private Conversation converse(String signal, String line) throws Exception {
@@ -123,18 +195,33 @@ class ScriptsOnThisKernelTest {
     }
 
     /**
-     * Runs the choose script; sends {@code line}, else the guarded target for {@code pid} as its listing shows it
-     * (so the start time comes from the script's own listing, as signal takes it).
+     * Runs the signal choose script; sends {@code line}, else the guarded target for {@code pid} as its listing
+     * shows it (so the start time comes from the script's own listing, as signal takes it).
      */
     private Conversation converse(String signal, String line, int pid, boolean dryRun) throws Exception {
-        List<String> command = new ArrayList<>(SignalScript.chooseArgv(Signals.parse(signal), dryRun));
+        Chosen chosen = choose(SignalScript.chooseArgv(Signals.parse(signal), dryRun), listing -> {
+            if (line != null) {
+                return line;
+            }
+            ProcessInfo listed = Attribution.attribute(ProcParser.parse(listing), new PodBuilder().build(), "here")
+                    .stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
+            return new String(SignalScript.targetsLine(List.of(GuardedPid.of(listed))),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+        });
+        assertThat(chosen.exitCode()).isZero();
+        return new Conversation(chosen.listing(), chosen.listingStatus(), SignalResults.parse(chosen.after()));
+    }
+
+    /** Runs {@code argv}, reads its listing up to the marker, sends the line {@code choose} makes of it. */
+    private Chosen choose(List<String> argv, java.util.function.Function<byte[], String> choose) throws Exception {
+        List<String> command = new ArrayList<>(argv);
         command.set(0, bin.resolve("sh").toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PATH", bin.toAbsolutePath().toString());
         Process process = builder.start();
         java.io.InputStream out = process.getInputStream();
         java.io.ByteArrayOutputStream listing = new java.io.ByteArrayOutputStream();
-        String marker = "\0" + SignalScript.LISTED + ":";
+        String marker = "\0" + PsScript.LISTED + ":";
         while (!listing.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker)) {
             int b = out.read();
             assertThat(b).as("the listing ends with the marker").isNotNegative();
@@ -146,18 +233,11 @@ class ScriptsOnThisKernelTest {
         }
         byte[] all = listing.toByteArray();
         byte[] records = java.util.Arrays.copyOf(all, all.length - marker.length() + 1);
-        if (line == null) {
-            ProcessInfo listed = Attribution.attribute(ProcParser.parse(records), new PodBuilder().build(), "here")
-                    .stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
-            line = new String(SignalScript.targetsLine(List.of(GuardedPid.of(listed))),
-                    java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        process.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        process.getOutputStream().write(choose.apply(records).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         process.getOutputStream().flush();
-        byte[] reply = out.readAllBytes();
+        byte[] after = out.readAllBytes();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new Conversation(records, Integer.parseInt(status.toString()), SignalResults.parse(reply));
+        return new Chosen(records, Integer.parseInt(status.toString()), after, process.exitValue());
     }
 
     private List<SignalResult> results(String signal, boolean dryRun, GuardedPid target) throws Exception {

@@ -7,6 +7,7 @@ import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.CommandNotFound;
 import io.github.sharepid.kube.Exec;
 import io.github.sharepid.proc.GuardedPid;
+import io.github.sharepid.proc.PsScript;
 import io.github.sharepid.proc.SignalScript;
 import io.github.sharepid.proc.Signals;
 import io.github.sharepid.proc.ToolsProbe;
@@ -22,41 +23,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Signal's one exec: the listing is split from the reply at the listed record, however the frames cut it; nothing
- * reaches the script's stdin but the chosen PIDs, or the empty line on which it signals nothing.
+ * A choice from the process table acted on in the same exec: the listing is split from what follows at the listed
+ * record, however the frames cut it; nothing reaches the script's stdin but the chosen line, or the empty line on
+ * which it does nothing.
  */
 @Timeout(20)
-class SignalConversationTest {
+class ListingConversationTest {
     private static final String LISTING = "self:42\0uptime:100.0 50.0\n\0001/cmdline:/pause\0";
     private static final String REPLY = "uptime:100.0 50.0\n\0result:8:ok\0";
+    private static final List<String> ARGV = SignalScript.chooseArgv(Signals.parse("HUP"), false);
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream after = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream afterErr = new ByteArrayOutputStream();
 
     @Test
-    void listingAndReply_splitAtTheMarker_evenWhenEveryByteIsAFrameOfItsOwn() {
-        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", REPLY, 0, "", 1);
+    void listingAndWhatFollows_splitAtTheMarker_evenWhenEveryByteIsAFrameOfItsOwn() {
+        Exec exec = script(LISTING + PsScript.LISTED + ":0\0", REPLY, 0, "", 1);
 
-        try (SignalConversation c = open(exec)) {
+        try (ListingConversation c = open(exec)) {
             assertThat(new String(c.listing(), StandardCharsets.UTF_8)).isEqualTo(LISTING);
-            assertThat(new String(c.finish(List.of(new GuardedPid(8, 96))), StandardCharsets.UTF_8)).isEqualTo(REPLY);
+            assertThat(c.finish(line("8:96\n"))).isEqualTo(new ListingConversation.Ended(true, 0));
         }
+        assertThat(after.toString(StandardCharsets.UTF_8)).isEqualTo(REPLY);
         assertThat(lines).containsExactly("8:96\n");
     }
 
     @Test
     void theMarkerInsideARecord_isData_notTheEndOfTheListing() {
-        String listing = "uptime:1.0 1.0\n\0009/cmdline:" + SignalScript.LISTED + ":0\0" + "9/cmdline:x\0";
-        Exec exec = script(listing + SignalScript.LISTED + ":0\0", REPLY, 0, "", 7);
+        String listing = "uptime:1.0 1.0\n\0009/cmdline:" + PsScript.LISTED + ":0\0" + "9/cmdline:x\0";
+        Exec exec = script(listing + PsScript.LISTED + ":0\0", REPLY, 0, "", 7);
 
-        try (SignalConversation c = open(exec)) {
+        try (ListingConversation c = open(exec)) {
             assertThat(new String(c.listing(), StandardCharsets.UTF_8)).isEqualTo(listing);
-            c.finish(List.of(GuardedPid.pid(8)));
+            c.finish(line("8\n"));
         }
+        assertThat(after.toString(StandardCharsets.UTF_8)).isEqualTo(REPLY);
     }
 
     @Test
     void closedWithoutTargets_theScriptGetsTheEmptyLine_andCloseWaitsForItsEnd() {
-        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "", 0, "", 4096);
+        Exec exec = script(LISTING + PsScript.LISTED + ":0\0", "", 0, "", 4096);
 
         open(exec).close();
 
@@ -74,7 +81,7 @@ class SignalConversationTest {
 
     @Test
     void aListingWhoseGrepFailed_failsAsPsDoes_andTheScriptIsToldNothing() {
-        Exec exec = script("self:42\0" + SignalScript.LISTED + ":2\0", "", 0, "", 4096);
+        Exec exec = script("self:42\0" + PsScript.LISTED + ":2\0", "", 0, "", 4096);
 
         assertThatThrownBy(() -> open(exec)).hasMessageStartingWith(
                 "reading /proc in container shell of pod web failed (exit 2)");
@@ -103,43 +110,69 @@ class SignalConversationTest {
     }
 
     @Test
-    void aScriptThatFailsAfterTheLine_isOneLine() {
-        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "", 2, "invalid signal number: x\n", 4096);
+    void aScriptThatFailsAfterTheLine_endsWithItsCode_itsStderrPassedOn() {
+        Exec exec = script(LISTING + PsScript.LISTED + ":0\0", "", 2, "invalid signal number: x\n", 4096);
 
-        try (SignalConversation c = open(exec)) {
-            assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage(
-                    "signalling in container shell failed (exit 2): invalid signal number: x");
+        try (ListingConversation c = open(exec)) {
+            assertThat(c.finish(line("8\n"))).isEqualTo(new ListingConversation.Ended(true, 2));
         }
+        assertThat(afterErr.toString(StandardCharsets.UTF_8)).isEqualTo("invalid signal number: x\n");
     }
 
     @Test
-    void aScriptWhoseStdinEndedEarly_signalledNothing_andSaysSo() {
-        Exec exec = script(LISTING + SignalScript.LISTED + ":0\0", "uptime:1.0 1.0\n\0", 0, "", 4096);
-
-        try (SignalConversation c = open(exec)) {
-            assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage(
-                    "signalling in container shell failed: the script ended without the PIDs; nothing was signalled");
-        }
-    }
-
-    @Test
-    void anExecThatEndedBeforeThePidsWereSent_saysNothingWasSignalled() throws InterruptedException {
+    void anExecThatEndedBeforeTheLineWasSent_saysItWasNotSent() throws InterruptedException {
         java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
         Exec exec = (ns, pod, container, argv, stdin, stdout, stderr) -> {
             ran.set(Thread.currentThread());
-            write(stdout, LISTING + SignalScript.LISTED + ":0\0");
+            write(stdout, LISTING + PsScript.LISTED + ":0\0");
             return 137; // killed without reading its stdin
         };
 
-        SignalConversation c = open(exec);
+        ListingConversation c = open(exec);
         ran.get().join(); // the exec's thread is over: no line can reach the script now
 
-        assertThatThrownBy(() -> c.finish(List.of(GuardedPid.pid(8)))).hasMessage("signalling in container shell"
-                + " failed: the exec ended (exit 137) before it was sent the PIDs; nothing was signalled");
+        assertThat(c.finish(line("8\n"))).isEqualTo(new ListingConversation.Ended(false, 137));
     }
 
-    private static SignalConversation open(Exec exec) {
-        return SignalConversation.open(exec, "ns", "web", "shell", Signals.parse("HUP"), false);
+    @Test
+    void stdinAfterTheLine_endsAtOnce_orWhenHeld_onlyWithTheExec() throws InterruptedException {
+        for (boolean hold : new boolean[] {false, true}) {
+            java.util.concurrent.atomic.AtomicBoolean endedWhileRunning = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread[] reader = new Thread[1];
+            Exec exec = (ns, pod, container, argv, stdin, stdout, stderr) -> {
+                write(stdout, LISTING + PsScript.LISTED + ":0\0");
+                readLine(stdin);
+                reader[0] = new Thread(() -> readLine(stdin)); // what the follow script's watcher does
+                reader[0].start();
+                try {
+                    reader[0].join(hold ? 200 : 5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                endedWhileRunning.set(!reader[0].isAlive());
+                return 0;
+            };
+
+            try (ListingConversation c = open(exec, hold)) {
+                c.finish(line("8\n"));
+            }
+            reader[0].join(5000);
+            assertThat(reader[0].isAlive()).as("the stdin ended once the exec did").isFalse();
+            assertThat(endedWhileRunning.get()).as("held: " + hold).isEqualTo(!hold);
+        }
+    }
+
+    private ListingConversation open(Exec exec) {
+        return open(exec, false);
+    }
+
+    private ListingConversation open(Exec exec, boolean holdStdin) {
+        return ListingConversation.open(exec, "ns", "web", "shell",
+                new ListingConversation.Script(ARGV, after, afterErr, holdStdin));
+    }
+
+    private static byte[] line(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -148,12 +181,12 @@ class SignalConversationTest {
      */
     private Exec script(String beforeLine, String afterLine, int code, String stderrText, int frame) {
         return (ns, pod, container, argv, stdin, stdout, stderr) -> {
-            assertThat(argv).isEqualTo(SignalScript.chooseArgv(Signals.parse("HUP"), false));
+            assertThat(argv).isEqualTo(ARGV);
             byte[] out = beforeLine.getBytes(StandardCharsets.UTF_8);
             for (int off = 0; off < out.length; off += frame) {
                 writeBytes(stdout, out, off, Math.min(frame, out.length - off));
             }
-            if (beforeLine.contains(SignalScript.LISTED)) {
+            if (beforeLine.contains(PsScript.LISTED)) {
                 lines.add(readLine(stdin));
             }
             write(stdout, afterLine);
