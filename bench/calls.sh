@@ -35,8 +35,13 @@ timeout 60 kubectl apply -n "$NS" -f "$docs_pod" >/dev/null
 timeout 200 kubectl wait -n "$NS" --for=condition=Ready pod/nginx --timeout=180s >/dev/null
 copy=$(timeout 120 "$1" debug nginx --attach=false -q -n "$NS" </dev/null)
 [ -n "$copy" ] || die "debug printed no copy name"
-master=$(timeout 60 "$1" ps nginx -n "$NS" -c nginx --no-headers </dev/null | awk '/master process/ { print $1; exit }')
-[ -n "$master" ] || die "no nginx master process in pod nginx"
+master_of() { # the PID of nginx's master process in pod $1 (each pod has its own PID namespace)
+  local pid
+  pid=$(timeout 60 "$first" ps "$1" -n "$NS" -c nginx --no-headers </dev/null | awk '/master process/ { print $1; exit }')
+  [ -n "$pid" ] || die "no nginx master process in pod $1"
+  printf '%s' "$pid"
+}
+first=$1
 
 # One line per request that -v logs ("GET https://…/pods/nginx/exec?… 101 in 12 ms"), shortened to
 # "GET exec 101"; the calls in the order they were answered.
@@ -50,6 +55,7 @@ calls() {
 for bin in "$@"; do
   printf '\n%s\n\n| command | pod | exit | API calls | calls (method, exec, status) |\n| --- | --- | --- | --- | --- |\n' "$bin"
   for pod in nginx "$copy"; do
+    master=$(master_of "$pod")
     for cmd in "ps POD" "peek-root POD -c nginx /etc/nginx/nginx.conf" \
                "signal POD -c nginx --match master --dry-run" "signal POD $master --dry-run"; do
       read -r -a argv <<<"${cmd/POD/$pod}"
