@@ -148,13 +148,7 @@ class ScriptsOnThisKernelTest {
             builder.environment().put("PATH", bin.toAbsolutePath().toString());
             follow = builder.start();
             java.io.InputStream out = follow.getInputStream();
-            String marker = "\0" + PsScript.LISTED + ":0\0";
-            StringBuilder seen = new StringBuilder();
-            while (seen.indexOf(marker) < 0) {
-                int b = out.read();
-                assertThat(b).as("the listing ends with the marker").isNotNegative();
-                seen.append((char) b);
-            }
+            assertThat(throughListed(out).status()).isZero();
             follow.getOutputStream().write(PeekScript.pidLine(sleep.pid()));
             follow.getOutputStream().flush(); // and stdin stays open: the script goes on following
 
@@ -220,24 +214,40 @@ class ScriptsOnThisKernelTest {
         builder.environment().put("PATH", bin.toAbsolutePath().toString());
         Process process = builder.start();
         java.io.InputStream out = process.getInputStream();
-        java.io.ByteArrayOutputStream listing = new java.io.ByteArrayOutputStream();
-        String marker = "\0" + PsScript.LISTED + ":";
-        while (!listing.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker)) {
-            int b = out.read();
-            assertThat(b).as("the listing ends with the marker").isNotNegative();
-            listing.write(b);
-        }
-        StringBuilder status = new StringBuilder();
-        for (int b = out.read(); b > 0; b = out.read()) {
-            status.append((char) b);
-        }
-        byte[] all = listing.toByteArray();
-        byte[] records = java.util.Arrays.copyOf(all, all.length - marker.length() + 1);
-        process.getOutputStream().write(choose.apply(records).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Listed listed = throughListed(out);
+        process.getOutputStream().write(choose.apply(listed.records()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         process.getOutputStream().flush();
         byte[] after = out.readAllBytes();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return new Chosen(records, Integer.parseInt(status.toString()), after, process.exitValue());
+        return new Chosen(listed.records(), listed.status(), after, process.exitValue());
+    }
+
+    /** The listing's records (each NUL-terminated) and the status its {@link PsScript#LISTED} record gave. */
+    private record Listed(byte[] records, int status) {
+    }
+
+    /**
+     * Reads {@code out} up to and including the {@link PsScript#LISTED} record, which must start a record; linear
+     * in the listing (this machine's may hold thousands of processes).
+     */
+    private static Listed throughListed(java.io.InputStream out) throws IOException {
+        byte[] prefix = (PsScript.LISTED + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
+        for (int b = out.read(); ; b = out.read()) {
+            assertThat(b).as("the listing ends with the marker").isNotNegative();
+            record.write(b);
+            if (b != 0) {
+                continue;
+            }
+            byte[] r = record.toByteArray();
+            record.reset();
+            if (r.length > prefix.length && java.util.Arrays.equals(r, 0, prefix.length, prefix, 0, prefix.length)) {
+                return new Listed(records.toByteArray(), Integer.parseInt(
+                        new String(r, prefix.length, r.length - prefix.length - 1, java.nio.charset.StandardCharsets.US_ASCII)));
+            }
+            records.write(r, 0, r.length);
+        }
     }
 
     private List<SignalResult> results(String signal, boolean dryRun, GuardedPid target) throws Exception {
