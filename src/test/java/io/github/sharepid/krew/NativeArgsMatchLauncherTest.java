@@ -31,8 +31,11 @@ class NativeArgsMatchLauncherTest {
     private static final Path LAUNCHER = Path.of("src/main/sh/kubectl-sharepid");
     private static final Path PROPERTIES = Path.of(
             "src/main/resources/META-INF/native-image/io.github.sharepid/kubectl-sharepid/native-image.properties");
-    /** Launcher flags that tune a JVM's start-up (JIT tiers, GC, class-data archives, logging): no native counterpart. */
-    private static final List<String> JVM_ONLY_PREFIXES = List.of("-XX:TieredStopAtLevel=", "-XX:+UseSerialGC",
+    /**
+     * Launcher flags that tune a JVM's start-up (JIT tiers, GC, heap sizing, class-data archives, logging): no
+     * native counterpart by that name (the young generation's bound has its own, {@link #youngGeneration_isBoundedOnBothSides}).
+     */
+    private static final List<String> JVM_ONLY_PREFIXES = List.of("-Xmn", "-XX:TieredStopAtLevel=", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Xlog:", "-XX:Tier4", "-XX:CompileCommand=", "-XX:AOTCache", "-XX:SharedArchiveFile",
             "-XX:ArchiveClassesAtExit", "-jar");
     /** What a JVM has by default and a native image only when the build asks: the native argument for each. */
@@ -58,6 +61,12 @@ class NativeArgsMatchLauncherTest {
     void whatAJvmHasByDefault_theNativeBuildAsksFor() throws Exception {
         String joined = String.join(" ", nativeArgs());
         JVM_DEFAULTS.forEach((what, arg) -> assertThat(joined).as(what).containsPattern(arg));
+    }
+
+    @Test
+    void youngGeneration_isBoundedOnBothSides() throws Exception {
+        assertThat(launcherFlags()).as("the launcher, every command").filteredOn(f -> f.startsWith("-Xmn")).hasSize(2);
+        assertThat(nativeArgs()).as("the native image's run-time default").anyMatch(a -> a.startsWith("-R:MaxNewSize="));
     }
 
     @Test
