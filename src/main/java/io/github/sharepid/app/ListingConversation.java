@@ -18,7 +18,9 @@ import java.util.concurrent.CompletionException;
  * the listing is in; nothing is done before {@link #finish} sends the line, and {@link #close} without it (or our
  * going away, which ends the remote stdin) ends the script having done nothing. Until then the exec is as free of
  * side effects as ps's, so it can go out before the pod is judged and serve as a live pod's probe
- * ({@link GuardedExec}). What the script writes after the listing goes to the {@link Script}'s streams.
+ * ({@link GuardedExec}). What the script writes after the listing goes to the {@link Script}'s streams, except
+ * after {@link #close} without a line: a discarded conversation (a wrong container guessed on a copy, one run
+ * again elsewhere) must not write into the streams of the one that is used.
  */
 final class ListingConversation implements AutoCloseable {
     private static final byte[] NOTHING = "\n".getBytes(StandardCharsets.US_ASCII);
@@ -40,6 +42,7 @@ final class ListingConversation implements AutoCloseable {
     private final ListingSplit stdout;
     private final ByteArrayOutputStream listingErrors = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
+    private volatile boolean discarded;
 
     private ListingConversation(Script script) {
         this.script = script;
@@ -99,6 +102,10 @@ final class ListingConversation implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!line.isDone()) { // ended unused (a refused choice, a guess in the wrong container): its output is not ours
+            stdout.drop();
+            discarded = true;
+        }
         line.complete(NOTHING);
         ended.handle((code, failure) -> null).join();
     }
@@ -140,7 +147,10 @@ final class ListingConversation implements AutoCloseable {
         }
     }
 
-    /** Stderr: kept while the listing is under way (for its failure), passed to the script's stream throughout. */
+    /**
+     * Stderr: kept while the listing is under way (for its failure), then passed to the script's stream, unless
+     * the conversation was closed unused.
+     */
     private final class Stderr extends OutputStream {
         @Override
         public void write(int b) throws IOException {
@@ -151,8 +161,9 @@ final class ListingConversation implements AutoCloseable {
         public void write(byte[] b, int off, int len) throws IOException {
             if (!stdout.listed.isDone()) {
                 listingErrors.write(b, off, len);
+            } else if (!discarded) {
+                script.stderr().write(b, off, len);
             }
-            script.stderr().write(b, off, len);
         }
 
         @Override

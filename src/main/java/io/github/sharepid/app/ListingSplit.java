@@ -20,6 +20,7 @@ final class ListingSplit extends OutputStream {
     final CompletableFuture<Listing> listed = new CompletableFuture<>();
     private final ByteArrayOutputStream before = new ByteArrayOutputStream();
     private final OutputStream after;
+    private boolean dropping;
     private boolean recordStart = true;
     private int matched = NOT_THE_MARKER; // bytes of the marker's prefix matched in the current record
     private int markerStart;
@@ -39,7 +40,9 @@ final class ListingSplit extends OutputStream {
     public synchronized void write(byte[] b, int off, int len) throws IOException {
         for (int i = off; i < off + len; i++) {
             if (listed.isDone()) {
-                after.write(b, i, off + len - i);
+                if (!dropping) {
+                    after.write(b, i, off + len - i);
+                }
                 return;
             }
             byte c = b[i];
@@ -63,6 +66,11 @@ final class ListingSplit extends OutputStream {
                 matched = NOT_THE_MARKER;
             }
         }
+    }
+
+    /** From now on what follows the listing is dropped (the conversation was closed unused). */
+    synchronized void drop() {
+        dropping = true;
     }
 
     @Override

@@ -62,12 +62,14 @@ class ListingConversationTest {
     }
 
     @Test
-    void closedWithoutTargets_theScriptGetsTheEmptyLine_andCloseWaitsForItsEnd() {
-        Exec exec = script(LISTING + PsScript.LISTED + ":0\0", "", 0, "", 4096);
+    void closedWithoutTargets_theScriptGetsTheEmptyLine_whatItWritesThenIsDropped_andCloseWaitsForItsEnd() {
+        Exec exec = script(LISTING + PsScript.LISTED + ":0\0", "uptime:100.0 50.0\n\0", 0, "late\n", 4096);
 
         open(exec).close();
 
         assertThat(lines).containsExactly("\n");
+        assertThat(after.size()).as("not the used conversation's output").isZero();
+        assertThat(afterErr.size()).isZero();
     }
 
     @Test
