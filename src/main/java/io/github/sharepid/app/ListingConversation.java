@@ -1,5 +1,6 @@
 package io.github.sharepid.app;
 
+import io.github.sharepid.failure.SharepidException;
 import io.github.sharepid.kube.Exec;
 import io.github.sharepid.proc.PsScript;
 import java.io.ByteArrayOutputStream;
@@ -26,26 +27,25 @@ final class ListingConversation implements AutoCloseable {
     private static final byte[] NOTHING = "\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * The argv of a script built on {@link PsScript#LISTING_THEN_LINE}, where its output after the listing goes,
-     * and whether its stdin stays open after the line until the exec ends ({@code peek-root --follow}, which
-     * stops when it closes).
+     * The argv of a script built on {@link PsScript#LISTING_THEN_LINE}, what its line carries (for the failure of
+     * an exec that ended before it: "the PIDs to signal"), where its output after the listing goes, and whether
+     * its stdin stays open after the line until the exec ends ({@code peek-root --follow}, which stops when it
+     * closes).
      */
-    record Script(List<String> argv, OutputStream stdout, OutputStream stderr, boolean holdStdin) {
-    }
-
-    /** How the exec ended: whether it had been sent the line, and its exit code. */
-    record Ended(boolean sent, int code) {
+    record Script(List<String> argv, String choice, OutputStream stdout, OutputStream stderr, boolean holdStdin) {
     }
 
     private final Script script;
+    private final String where;
     private final CompletableFuture<byte[]> line = new CompletableFuture<>();
     private final ListingSplit stdout;
     private final ByteArrayOutputStream listingErrors = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private volatile boolean discarded;
 
-    private ListingConversation(Script script) {
+    private ListingConversation(Script script, String where) {
         this.script = script;
+        this.where = where;
         this.stdout = new ListingSplit(script.stdout());
     }
 
@@ -55,7 +55,7 @@ final class ListingConversation implements AutoCloseable {
      * ended without a whole listing as ps's failure.
      */
     static ListingConversation open(Exec exec, String namespace, String pod, String container, Script script) {
-        ListingConversation c = new ListingConversation(script);
+        ListingConversation c = new ListingConversation(script, "container " + container + " of pod " + pod);
         Thread thread = new Thread(() -> {
             try {
                 c.ended.complete(exec.exec(namespace, pod, container, script.argv(), c.new LineInput(), c.stdout,
@@ -87,13 +87,18 @@ final class ListingConversation implements AutoCloseable {
     }
 
     /**
-     * Sends {@code chosen} (one line, newline-terminated) and waits for the exec to end: its exit code, and whether
-     * the line reached it (not when the exec had ended already: the connection broke, the script was killed).
-     * A failure of the exec itself is thrown.
+     * Sends {@code chosen} (one line, newline-terminated) and waits for the exec to end: its exit code. A failure of
+     * the exec itself is thrown, and so is an exec that had ended before the line could reach it (the connection
+     * broke, the script was killed): the script acts on nothing else, so nothing was done.
      */
-    Ended finish(byte[] chosen) {
+    int finish(byte[] chosen) {
         boolean sent = line.complete(chosen);
-        return new Ended(sent, code());
+        int code = code();
+        if (!sent) {
+            throw SharepidException.failure("the exec in " + where + " ended (exit " + code + ") before it was sent "
+                    + script.choice() + "; nothing was done");
+        }
+        return code;
     }
 
     /**

@@ -6,7 +6,6 @@ import io.github.sharepid.local.LocalTree;
 import io.github.sharepid.proc.DirListing;
 import io.github.sharepid.proc.FollowScript;
 import io.github.sharepid.proc.PeekScript;
-import io.github.sharepid.proc.ProcessInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -110,7 +109,8 @@ public final class PeekRoot {
         ListingConversation.Script script = new ListingConversation.Script(request.following()
                 ? FollowScript.chooseArgv(request.path(), request.followLines())
                 : PeekScript.chooseArgv(request.path(), request.localTarget() != null),
-                transfer.stream(), transfer.stderr(), request.following());
+                "the PID of container " + request.container() + "'s main process", transfer.stream(),
+                transfer.stderr(), request.following());
         SiteLookup.Judged<ListingConversation> opened;
         try {
             opened = lookup.withFirstExec((guard, container, verdict) -> ListingConversation.open(guard.apply(exec),
@@ -123,13 +123,7 @@ public final class PeekRoot {
         try (ListingConversation conversation = opened.result()) {
             int pid = ProcessTable.mainPid(ProcessTable.attribute(conversation.listing(), target), target,
                     request.container());
-            ListingConversation.Ended ended = conversation.finish(PeekScript.pidLine(pid));
-            if (!ended.sent()) { // the exec ended (the connection broke, the script was killed) before it was told
-                throw SharepidException.failure("reading " + request.path() + " in pod " + target.name() + " failed:"
-                        + " the exec ended (exit " + ended.code() + ") before it was sent the PID of container "
-                        + request.container() + "'s main process; nothing was read");
-            }
-            return new Peek(target, pid, transfer, ended.code());
+            return new Peek(target, pid, transfer, conversation.finish(PeekScript.pidLine(pid)));
         } catch (RuntimeException e) {
             transfer.abort();
             throw e;

@@ -68,11 +68,6 @@ public final class ProcessTable {
         return new SiteLookup.Judged<>(read.target(), attribute(read.result(), read.target()));
     }
 
-    /** The pod and its process table, read at the same time. */
-    SiteLookup.Judged<List<ProcessInfo>> readWhileLooking(ToolPod pod) {
-        return readWhileLooking(targets.start(pod));
-    }
-
     SiteLookup start(ToolPod pod) {
         return targets.start(pod);
     }

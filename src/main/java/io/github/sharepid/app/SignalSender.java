@@ -91,39 +91,36 @@ public final class SignalSender {
             }
             return deliver(target, request, request.pids().stream().map(GuardedPid::pid).toList());
         }
-        // a selection: one exec lists the processes (while the pod is read, on a copy), waits for the PIDs chosen
-        // from that listing once the pod is judged, and signals them; nothing is signalled before they are sent
+        return sendSelection(request);
+    }
+
+    /**
+     * A selection: one exec lists the processes (while the pod is read, on a copy), waits for the PIDs chosen from
+     * that listing once the pod is judged, and signals them; nothing is signalled before they are sent.
+     */
+    private Report sendSelection(Request request) {
         SiteLookup lookup = table.start(request.pod());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ListingConversation.Script script = new ListingConversation.Script(
-                SignalScript.chooseArgv(request.signal(), request.dryRun()), out, err, false);
+                SignalScript.chooseArgv(request.signal(), request.dryRun()), "the PIDs to signal", out, err, false);
         SiteLookup.Judged<ListingConversation> opened = lookup.withFirstExec((guard, container, verdict) ->
                 ListingConversation.open(guard.apply(exec), lookup.namespace(), lookup.name(), container, script));
         ToolSite target = opened.target();
         try (ListingConversation conversation = opened.result()) {
             List<GuardedPid> chosen = select(ProcessTable.attribute(conversation.listing(), target), target, request);
-            ListingConversation.Ended ended = conversation.finish(SignalScript.targetsLine(chosen));
-            return report(target, request, signalled(target.execContainer(), ended, out.toByteArray(),
-                    err.toString(StandardCharsets.UTF_8)));
+            int code = conversation.finish(SignalScript.targetsLine(chosen));
+            if (code != 0) {
+                throw failed(target.execContainer(), code, err);
+            }
+            byte[] reply = out.toByteArray();
+            List<SignalResult> results = SignalResults.parse(reply);
+            if (results.isEmpty()) { // its stdin ended before the line came
+                throw SharepidException.failure("signalling in container " + target.execContainer() + " failed: the"
+                        + " script ended without the PIDs; nothing was signalled");
+            }
+            return report(target, request, reply, results);
         }
-    }
-
-    /** The choose script's reply after the PIDs were sent; one failure line when it did not signal them. */
-    private static byte[] signalled(String container, ListingConversation.Ended ended, byte[] reply, String stderr) {
-        String failed = "signalling in container " + container + " failed";
-        String why = stderr.isBlank() ? "" : ": " + stderr.strip().lines().findFirst().orElse("");
-        if (!ended.sent()) { // the exec ended (the connection broke, the script was killed) before it could be told
-            throw SharepidException.failure(failed + ": the exec ended (exit " + ended.code() + ") before it was sent"
-                    + " the PIDs; nothing was signalled" + why);
-        }
-        if (ended.code() != 0) {
-            throw SharepidException.failure(failed + " (exit " + ended.code() + ")" + why);
-        }
-        if (SignalResults.parse(reply).isEmpty()) { // its stdin ended before the line came
-            throw SharepidException.failure(failed + ": the script ended without the PIDs; nothing was signalled");
-        }
-        return reply;
     }
 
     private List<GuardedPid> select(List<ProcessInfo> processes, ToolSite target, Request request) {
@@ -166,14 +163,23 @@ public final class SignalSender {
         int code = port.exec(namespace, pod, container, SignalScript.argv(request.signal(), request.dryRun(), targets),
                 null, out, err);
         if (code != 0) {
-            throw SharepidException.failure("signalling in container " + container + " failed (exit "
-                    + code + "): " + err.toString(StandardCharsets.UTF_8).strip());
+            throw failed(container, code, err);
         }
         return out.toByteArray();
     }
 
+    /** A signal script that exited non-zero: its code and its first line of stderr. */
+    private static SharepidException failed(String container, int code, ByteArrayOutputStream stderr) {
+        String why = stderr.toString(StandardCharsets.UTF_8).strip();
+        return SharepidException.failure("signalling in container " + container + " failed (exit " + code + ")"
+                + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse("")));
+    }
+
     private static Report report(ToolSite target, Request request, byte[] reply) {
-        List<SignalResult> results = SignalResults.parse(reply);
+        return report(target, request, reply, SignalResults.parse(reply));
+    }
+
+    private static Report report(ToolSite target, Request request, byte[] reply, List<SignalResult> results) {
         List<ProcessInfo> processes = Attribution.attribute(ProcParser.parse(reply), target.pod(), target.execContainer());
         List<String> errors = results.stream()
                 .filter(r -> r.outcome() == SignalResult.Outcome.FAIL || r.outcome() == SignalResult.Outcome.GONE

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * from it to start, can run at the same time: one round trip instead of two. That exec must be free of side
  * effects (reading /proc, a peek-root whose output is held back until the pod is judged, or a
  * {@link ListingConversation}, which does nothing until it is sent its line; a result not used is closed). It
- * goes out with the GET only where the container is as good as known: {@code --exec-container}, or the debug container every
- * copy gets unless {@code debug -c} chose another, for a pod named like a copy ({@code <pod>-sharepid-<5>}); if
- * the pod's verdict names another container, the exec is repeated there. Any other pod is read first, and the
- * exec goes where the pod says; on a live pod that is the first candidate container, the command itself serving
+ * goes out with the GET only where the container is as good as known: {@code --exec-container}, or the debug
+ * container every copy gets unless {@code debug -c} chose another, for a pod named like a copy
+ * ({@code <pod>-sharepid-<5>}); if the pod's verdict names another container, the exec is repeated there.
+ * Any other pod is read first, and the exec goes where the pod says; on a live pod that is the first candidate container, the command itself serving
  * as the probe ({@link ToolChoice#chooseByRunning}): one GET and one exec when that container has the tools.
  * With {@code --ephemeral} nothing runs before the verdict: the tools container may not exist yet.
  * {@link ToolSites#start} begins one.

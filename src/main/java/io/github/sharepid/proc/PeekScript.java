@@ -1,6 +1,7 @@
 package io.github.sharepid.proc;
 
 import io.github.sharepid.failure.SharepidException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -96,7 +97,7 @@ exec cat -- "$p"
         if (pid < 1) {
             throw new IllegalArgumentException("not a PID: " + pid);
         }
-        return (pid + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return (pid + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The script's exit code when the PID does not exist. */

@@ -43,7 +43,7 @@ class ListingConversationTest {
 
         try (ListingConversation c = open(exec)) {
             assertThat(new String(c.listing(), StandardCharsets.UTF_8)).isEqualTo(LISTING);
-            assertThat(c.finish(line("8:96\n"))).isEqualTo(new ListingConversation.Ended(true, 0));
+            assertThat(c.finish(line("8:96\n"))).isZero();
         }
         assertThat(after.toString(StandardCharsets.UTF_8)).isEqualTo(REPLY);
         assertThat(lines).containsExactly("8:96\n");
@@ -116,13 +116,13 @@ class ListingConversationTest {
         Exec exec = script(LISTING + PsScript.LISTED + ":0\0", "", 2, "invalid signal number: x\n", 4096);
 
         try (ListingConversation c = open(exec)) {
-            assertThat(c.finish(line("8\n"))).isEqualTo(new ListingConversation.Ended(true, 2));
+            assertThat(c.finish(line("8\n"))).isEqualTo(2);
         }
         assertThat(afterErr.toString(StandardCharsets.UTF_8)).isEqualTo("invalid signal number: x\n");
     }
 
     @Test
-    void anExecThatEndedBeforeTheLineWasSent_saysItWasNotSent() throws InterruptedException {
+    void anExecThatEndedBeforeTheLineWasSent_isOneLineSayingNothingWasDone() throws InterruptedException {
         java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
         Exec exec = (ns, pod, container, argv, stdin, stdout, stderr) -> {
             ran.set(Thread.currentThread());
@@ -133,7 +133,9 @@ class ListingConversationTest {
         ListingConversation c = open(exec);
         ran.get().join(); // the exec's thread is over: no line can reach the script now
 
-        assertThat(c.finish(line("8\n"))).isEqualTo(new ListingConversation.Ended(false, 137));
+        assertThatThrownBy(() -> c.finish(line("8\n"))).isInstanceOf(SharepidException.class).hasMessage(
+                "the exec in container shell of pod web ended (exit 137) before it was sent the PIDs to signal;"
+                        + " nothing was done");
     }
 
     @Test
@@ -170,7 +172,7 @@ class ListingConversationTest {
 
     private ListingConversation open(Exec exec, boolean holdStdin) {
         return ListingConversation.open(exec, "ns", "web", "shell",
-                new ListingConversation.Script(ARGV, after, afterErr, holdStdin));
+                new ListingConversation.Script(ARGV, "the PIDs to signal", after, afterErr, holdStdin));
     }
 
     private static byte[] line(String text) {

@@ -87,7 +87,7 @@ class ProcessTableTest {
     @Test
     void mainPid_isTheContainersProcessWhoseParentIsOutsideIt() {
         exec.answer(PsReply.nginxCopy().bytes());
-        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(copy);
+        SiteLookup.Judged<List<ProcessInfo>> read = table.readWhileLooking(table.start(copy));
 
         assertThat(ProcessTable.mainPid(read.result(), read.target(), "nginx")).isEqualTo(8);
     }

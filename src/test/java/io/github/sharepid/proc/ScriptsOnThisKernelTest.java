@@ -99,6 +99,13 @@ class ScriptsOnThisKernelTest {
             int pid = (int) sleep.pid();
             assertThat(converse("TERM", "\n").results()).as("the empty line").isEmpty();
             assertThat(sleep.isAlive()).isTrue();
+            String guarded = new String(SignalScript.targetsLine(List.of(GuardedPid.of(
+                    Attribution.attribute(ProcParser.parse(converse("0", "\n").listing()), new PodBuilder().build(),
+                            "here").stream().filter(p -> p.pid() == pid).findFirst().orElseThrow()))),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(converse("TERM", guarded.strip()).results())
+                    .as("a line cut short by the end of stdin, as when we go away mid-line").isEmpty();
+            assertThat(sleep.isAlive()).isTrue();
 
             Conversation dry = converse("TERM", null, pid, true);
             assertThat(dry.results()).containsExactly(new SignalResult(pid, Outcome.DRY, ""));
@@ -216,7 +223,7 @@ class ScriptsOnThisKernelTest {
         java.io.InputStream out = process.getInputStream();
         Listed listed = throughListed(out);
         process.getOutputStream().write(choose.apply(listed.records()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        process.getOutputStream().flush();
+        process.getOutputStream().close(); // the end of stdin: what a dropped connection gives the script
         byte[] after = out.readAllBytes();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new Chosen(listed.records(), listed.status(), after, process.exitValue());
